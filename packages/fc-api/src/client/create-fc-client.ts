@@ -1,4 +1,4 @@
-import { functionSchema, type FcFunction } from '../schemas/function.ts';
+import { type FcFunction, functionSchema } from '../schemas/function.ts';
 import {
   type ListFunctionsOutput,
   type ListFunctionsQuery,
@@ -7,8 +7,14 @@ import {
 } from '../schemas/list-functions.ts';
 import { createAcs3Signer, type FcCredentials } from '../signer/sign-request.ts';
 import { DEFAULT_ENDPOINT_TEMPLATE, resolveEndpoint } from './endpoint.ts';
-import { CLIENT_ERROR_CODES, type FcResult, FcRequestError, isThrottlingCode } from './fc-error.ts';
-import { abortableSleep, backoffDelay, DEFAULT_RETRY, type RetryBudget, type RetryOptions } from './retry-policy.ts';
+import { CLIENT_ERROR_CODES, FcRequestError, type FcResult, isThrottlingCode } from './fc-error.ts';
+import {
+  abortableSleep,
+  backoffDelay,
+  DEFAULT_RETRY,
+  type RetryBudget,
+  type RetryOptions,
+} from './retry-policy.ts';
 import { type FcOperation, sendAttempt } from './send-attempt.ts';
 
 /** Something the client did, for metrics. */
@@ -72,12 +78,23 @@ export function createFcClient(options: FcClientOptions) {
 
   async function call<T>(op: FcOperation<T>, callOptions: CallOptions = {}): Promise<FcResult<T>> {
     if (!endpoint.ok) {
-      return { ok: false, error: { code: CLIENT_ERROR_CODES.badRequest, message: endpoint.message, retryable: false } };
+      return {
+        ok: false,
+        error: { code: CLIENT_ERROR_CODES.badRequest, message: endpoint.message, retryable: false },
+      };
     }
     const { signal } = callOptions;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) {
-        return { ok: false, error: { code: CLIENT_ERROR_CODES.aborted, message: 'the request was aborted', retryable: false, attempts: attempt - 1 } };
+        return {
+          ok: false,
+          error: {
+            code: CLIENT_ERROR_CODES.aborted,
+            message: 'the request was aborted',
+            retryable: false,
+            attempts: attempt - 1,
+          },
+        };
       }
       let credentials: FcCredentials;
       try {
@@ -86,7 +103,12 @@ export function createFcClient(options: FcClientOptions) {
         const detail = cause instanceof Error ? cause.message : 'unknown reason';
         return {
           ok: false,
-          error: { code: CLIENT_ERROR_CODES.credentials, message: `credentials could not be resolved: ${detail}`, retryable: true, attempts: attempt },
+          error: {
+            code: CLIENT_ERROR_CODES.credentials,
+            message: `credentials could not be resolved: ${detail}`,
+            retryable: true,
+            attempts: attempt,
+          },
         };
       }
       emit({ type: 'attempt', action: op.action, region });
@@ -107,10 +129,14 @@ export function createFcClient(options: FcClientOptions) {
         return { ...result, attempts: attempt };
       }
       const error = { ...result.error, attempts: attempt };
-      if (isThrottlingCode(error.code) || error.httpStatus === 429) emit({ type: 'throttled', action: op.action, region, code: error.code });
+      if (isThrottlingCode(error.code) || error.httpStatus === 429)
+        emit({ type: 'throttled', action: op.action, region, code: error.code });
       const tooLong = error.retryAfterMs !== undefined && error.retryAfterMs > retry.maxRetryAfterMs;
       const canRetry =
-        error.retryable && !tooLong && attempt < retry.maxAttempts && (options.retryBudget?.tryAcquire() ?? true);
+        error.retryable &&
+        !tooLong &&
+        attempt < retry.maxAttempts &&
+        (options.retryBudget?.tryAcquire() ?? true);
       if (!canRetry) {
         emit({ type: 'done', action: op.action, region, ok: false, code: error.code, attempts: attempt });
         return { ok: false, error };
@@ -120,7 +146,15 @@ export function createFcClient(options: FcClientOptions) {
       try {
         await abortableSleep(delayMs, signal);
       } catch {
-        return { ok: false, error: { code: CLIENT_ERROR_CODES.aborted, message: 'the request was aborted', retryable: false, attempts: attempt } };
+        return {
+          ok: false,
+          error: {
+            code: CLIENT_ERROR_CODES.aborted,
+            message: 'the request was aborted',
+            retryable: false,
+            attempts: attempt,
+          },
+        };
       }
     }
   }
@@ -128,26 +162,45 @@ export function createFcClient(options: FcClientOptions) {
   return {
     region,
     /** One page of ListFunctions. The query is validated before anything is sent. */
-    async listFunctions(query: ListFunctionsQuery = {}, callOptions?: CallOptions): Promise<FcResult<ListFunctionsOutput>> {
+    async listFunctions(
+      query: ListFunctionsQuery = {},
+      callOptions?: CallOptions,
+    ): Promise<FcResult<ListFunctionsOutput>> {
       const checked = listFunctionsQuerySchema.safeParse(query);
       if (!checked.success) {
         const issue = checked.error.issues[0];
         const message = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid query';
         return { ok: false, error: { code: CLIENT_ERROR_CODES.badRequest, message, retryable: false } };
       }
-      const op = { action: 'ListFunctions', segments: ['functions'], query: toWireQuery(checked.data), schema: listFunctionsOutputSchema };
+      const op = {
+        action: 'ListFunctions',
+        segments: ['functions'],
+        query: toWireQuery(checked.data),
+        schema: listFunctionsOutputSchema,
+      };
       return call(op, callOptions);
     },
     /** GetFunction: the full object, with `state` and the last update status. */
-    getFunction(name: string, callOptions?: CallOptions & { qualifier?: string }): Promise<FcResult<FcFunction>> {
-      const query: Record<string, string> = callOptions?.qualifier ? { qualifier: callOptions.qualifier } : {};
-      return call({ action: 'GetFunction', segments: ['functions', name], query, schema: functionSchema }, callOptions);
+    getFunction(
+      name: string,
+      callOptions?: CallOptions & { qualifier?: string },
+    ): Promise<FcResult<FcFunction>> {
+      const query: Record<string, string> = callOptions?.qualifier
+        ? { qualifier: callOptions.qualifier }
+        : {};
+      return call(
+        { action: 'GetFunction', segments: ['functions', name], query, schema: functionSchema },
+        callOptions,
+      );
     },
     /**
      * Every page of ListFunctions, in order. Throws `FcRequestError` when a page fails after its
      * retries, and when the server hands back a token it already gave (a loop).
      */
-    async *pages(query: Omit<ListFunctionsQuery, 'nextToken'> = {}, callOptions?: CallOptions): AsyncGenerator<ListFunctionsOutput> {
+    async *pages(
+      query: Omit<ListFunctionsQuery, 'nextToken'> = {},
+      callOptions?: CallOptions,
+    ): AsyncGenerator<ListFunctionsOutput> {
       const seen = new Set<string>();
       let nextToken: string | undefined;
       do {
@@ -157,7 +210,11 @@ export function createFcClient(options: FcClientOptions) {
         nextToken = page.value.nextToken || undefined;
         if (nextToken !== undefined) {
           if (seen.has(nextToken)) {
-            throw new FcRequestError({ code: CLIENT_ERROR_CODES.tokenLoop, message: 'the server returned a nextToken it had already returned', retryable: false });
+            throw new FcRequestError({
+              code: CLIENT_ERROR_CODES.tokenLoop,
+              message: 'the server returned a nextToken it had already returned',
+              retryable: false,
+            });
           }
           seen.add(nextToken);
         }
@@ -168,4 +225,3 @@ export function createFcClient(options: FcClientOptions) {
 
 /** A client made by `createFcClient`. */
 export type FcClient = ReturnType<typeof createFcClient>;
-

@@ -13,7 +13,10 @@ export function isRegionId(region: string): boolean {
  * (a proxy or the emulator's `/regions/{region}`); it is kept in front of the API path.
  * @example resolveEndpoint('https://fcv3.{region}.aliyuncs.com', 'cn-hangzhou').origin
  */
-export function resolveEndpoint(template: string, region: string): { ok: true; url: URL } | { ok: false; message: string } {
+export function resolveEndpoint(
+  template: string,
+  region: string,
+): { ok: true; url: URL } | { ok: false; message: string } {
   if (!isRegionId(region)) return { ok: false, message: `region "${region}" is not a region id` };
   const filled = template.split('{region}').join(region);
   const withScheme = /^[a-z]+:\/\//i.test(filled) ? filled : `https://${filled}`;

@@ -11,14 +11,21 @@ export interface RetryOptions {
 }
 
 /** Defaults suited to an interactive dashboard: a few quick retries, then an honest error. */
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 4,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  maxRetryAfterMs: 10_000,
+};
 
 /**
  * A shared token bucket that stops retry storms: each retry spends `retryCost`, each success
  * refunds `successRefund`, up to `capacity`. Several clients (regions of one account) may share one.
  * @example const budget = createRetryBudget({ capacity: 20 });
  */
-export function createRetryBudget(options: { capacity?: number; retryCost?: number; successRefund?: number } = {}) {
+export function createRetryBudget(
+  options: { capacity?: number; retryCost?: number; successRefund?: number } = {},
+) {
   const capacity = options.capacity ?? 50;
   const retryCost = options.retryCost ?? 5;
   const successRefund = options.successRefund ?? 1;
@@ -45,7 +52,12 @@ export function createRetryBudget(options: { capacity?: number; retryCost?: numb
 export type RetryBudget = ReturnType<typeof createRetryBudget>;
 
 /** Delay before retry number `retry` (1-based): full jitter, never less than the server asked. */
-export function backoffDelay(retry: number, options: RetryOptions, random: () => number, retryAfterMs?: number): number {
+export function backoffDelay(
+  retry: number,
+  options: RetryOptions,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
   const jittered = Math.floor(random() * ceiling);
   return Math.max(jittered, retryAfterMs ?? 0);

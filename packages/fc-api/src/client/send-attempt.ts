@@ -3,7 +3,13 @@ import { parseErrorBody } from '../schemas/error-body.ts';
 import { canonicalQueryString, percentEncode } from '../signer/canonical-request.ts';
 import { type Acs3Signer, type FcCredentials, formatAcsDate } from '../signer/sign-request.ts';
 import { EMPTY_BODY_SHA256 } from '../signer/web-crypto.ts';
-import { CLIENT_ERROR_CODES, type FcError, type FcResult, isRetryableStatus, scrubSecrets } from './fc-error.ts';
+import {
+  CLIENT_ERROR_CODES,
+  type FcError,
+  type FcResult,
+  isRetryableStatus,
+  scrubSecrets,
+} from './fc-error.ts';
 
 /** One API operation: what to call and how to read a success. */
 export interface FcOperation<T> {
@@ -129,7 +135,8 @@ export async function sendAttempt<T>(op: FcOperation<T>, ctx: AttemptContext): P
   }
 
   const retryAfter = retryAfterHeader === null ? undefined : Number(retryAfterHeader);
-  const retryAfterMs = retryAfter !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+  const retryAfterMs =
+    retryAfter !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
   const errorBody = parsedJson ? parseErrorBody(body) : undefined;
   if (!errorBody) {
     return fail({

@@ -25,7 +25,11 @@ export interface ErrorBody {
 export function parseErrorBody(body: unknown): ErrorBody | undefined {
   const pop = popErrorBodySchema.safeParse(body);
   if (pop.success) {
-    return { code: pop.data.Code, message: pop.data.Message ?? '', requestId: pop.data.RequestId ?? undefined };
+    return {
+      code: pop.data.Code,
+      message: pop.data.Message ?? '',
+      requestId: pop.data.RequestId ?? undefined,
+    };
   }
   const legacy = legacyErrorBodySchema.safeParse(body);
   if (legacy.success) {

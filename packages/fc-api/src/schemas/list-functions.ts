@@ -12,7 +12,10 @@ export const listFunctionsQuerySchema = z.object({
   description: z.string().max(256).optional(),
   functionName: z.string().max(128).optional(),
   resourceGroupId: z.string().max(128).optional(),
-  tags: z.array(z.object({ Key: z.string().min(1), Value: z.string().optional() })).max(20).optional(),
+  tags: z
+    .array(z.object({ Key: z.string().min(1), Value: z.string().optional() }))
+    .max(20)
+    .optional(),
 });
 
 /** Query of ListFunctions. */
@@ -20,7 +23,10 @@ export type ListFunctionsQuery = z.infer<typeof listFunctionsQuerySchema>;
 
 /** Body of a ListFunctions answer; `nextToken` is empty or absent on the last page. */
 export const listFunctionsOutputSchema = z.looseObject({
-  functions: z.array(functionSchema).nullish().transform((list) => list ?? []),
+  functions: z
+    .array(functionSchema)
+    .nullish()
+    .transform((list) => list ?? []),
   nextToken: z.string().nullish(),
 });
 

@@ -6,7 +6,10 @@ export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
  * @example percentEncode("a b*(c)") // "a%20b%2A%28c%29"
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Path of a request as signed: the SDK normalises `+`, `*` and `%7E` in the already-encoded path. */
@@ -54,7 +57,10 @@ export interface CanonicalInput {
 }
 
 /** Builds the canonical request `METHOD\nURI\nQUERY\nHEADERS\nSIGNED\nPAYLOADHASH`. */
-export function buildCanonicalRequest(input: CanonicalInput): { canonicalRequest: string; signedHeaders: string[] } {
+export function buildCanonicalRequest(input: CanonicalInput): {
+  canonicalRequest: string;
+  signedHeaders: string[];
+} {
   const byLower = new Map<string, string[]>();
   for (const [name, value] of Object.entries(input.headers)) {
     const lower = name.toLowerCase();

@@ -11,7 +11,13 @@ function sdkAuthorization(
   accessKeyId: string,
   secret: string,
 ): string {
-  return OpenApiUtil.getAuthorization(req as never, 'ACS3-HMAC-SHA256', EMPTY_BODY_SHA256, accessKeyId, secret);
+  return OpenApiUtil.getAuthorization(
+    req as never,
+    'ACS3-HMAC-SHA256',
+    EMPTY_BODY_SHA256,
+    accessKeyId,
+    secret,
+  );
 }
 
 const baseHeaders = (extra: Record<string, string> = {}) => ({
@@ -26,26 +32,63 @@ const baseHeaders = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-const vectors: { name: string; pathname: string; query: Record<string, string>; headers: Record<string, string> }[] = [
+const vectors: {
+  name: string;
+  pathname: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+}[] = [
   { name: 'no query', pathname: '/2023-03-30/functions', query: {}, headers: baseHeaders() },
-  { name: 'limit and token', pathname: '/2023-03-30/functions', query: { limit: '100', nextToken: 'YWJj/ZGVm+Zz==' }, headers: baseHeaders() },
-  { name: 'space', pathname: '/2023-03-30/functions', query: { prefix: 'order service' }, headers: baseHeaders() },
-  { name: 'star tilde quote paren bang', pathname: '/2023-03-30/functions', query: { description: "a*b~c'd(e)f!g" }, headers: baseHeaders() },
-  { name: 'non-ASCII', pathname: '/2023-03-30/functions', query: { description: '订单服务 — café ✓ 🚀' }, headers: baseHeaders() },
+  {
+    name: 'limit and token',
+    pathname: '/2023-03-30/functions',
+    query: { limit: '100', nextToken: 'YWJj/ZGVm+Zz==' },
+    headers: baseHeaders(),
+  },
+  {
+    name: 'space',
+    pathname: '/2023-03-30/functions',
+    query: { prefix: 'order service' },
+    headers: baseHeaders(),
+  },
+  {
+    name: 'star tilde quote paren bang',
+    pathname: '/2023-03-30/functions',
+    query: { description: "a*b~c'd(e)f!g" },
+    headers: baseHeaders(),
+  },
+  {
+    name: 'non-ASCII',
+    pathname: '/2023-03-30/functions',
+    query: { description: '订单服务 — café ✓ 🚀' },
+    headers: baseHeaders(),
+  },
   {
     name: 'tags JSON',
     pathname: '/2023-03-30/functions',
-    query: { tags: JSON.stringify([{ Key: 'env', Value: 'prod' }, { Key: 'team name', Value: "o'neil (ops)" }]), fcVersion: 'v3' },
+    query: {
+      tags: JSON.stringify([
+        { Key: 'env', Value: 'prod' },
+        { Key: 'team name', Value: "o'neil (ops)" },
+      ]),
+      fcVersion: 'v3',
+    },
     headers: baseHeaders(),
   },
-  { name: 'empty value', pathname: '/2023-03-30/functions', query: { prefix: '', limit: '1' }, headers: baseHeaders() },
+  {
+    name: 'empty value',
+    pathname: '/2023-03-30/functions',
+    query: { prefix: '', limit: '1' },
+    headers: baseHeaders(),
+  },
   {
     name: 'STS token',
     pathname: '/2023-03-30/functions',
     query: { prefix: 'svc-' },
     headers: baseHeaders({
       'x-acs-accesskey-id': 'STS.NUgYrLnoC37mZZCNnAbez2KSu',
-      'x-acs-security-token': 'CAIS+gF1q6Ft5B2yfSjIr5fYPd/Hh7dq0a+dZ2vqrhUXEfMc3bnujjz2IHhMenBhAO8YtvQ2m2tY7PsYlrUqFsYdHBCbMp4l9dRa9lL3d0XYrmsYt9rScdq==',
+      'x-acs-security-token':
+        'CAIS+gF1q6Ft5B2yfSjIr5fYPd/Hh7dq0a+dZ2vqrhUXEfMc3bnujjz2IHhMenBhAO8YtvQ2m2tY7PsYlrUqFsYdHBCbMp4l9dRa9lL3d0XYrmsYt9rScdq==',
       'x-acs-credentials-provider': 'sts',
     }),
   },
@@ -59,7 +102,10 @@ const vectors: { name: string; pathname: string; query: Record<string, string>; 
     name: 'header whitespace and content-type',
     pathname: '/2023-03-30/functions',
     query: {},
-    headers: baseHeaders({ 'x-acs-action': '  ListFunctions  ', 'Content-Type': 'application/json; charset=utf-8' }),
+    headers: baseHeaders({
+      'x-acs-action': '  ListFunctions  ',
+      'Content-Type': 'application/json; charset=utf-8',
+    }),
   },
 ];
 
@@ -69,10 +115,20 @@ describe('ACS3-HMAC-SHA256 signer', () => {
   for (const vector of vectors) {
     it(`matches the official SDK byte for byte: ${vector.name}`, async () => {
       const ours = await createAcs3Signer().authorization(
-        { method: 'GET', pathname: vector.pathname, query: vector.query, headers: vector.headers, payloadHash: EMPTY_BODY_SHA256 },
+        {
+          method: 'GET',
+          pathname: vector.pathname,
+          query: vector.query,
+          headers: vector.headers,
+          payloadHash: EMPTY_BODY_SHA256,
+        },
         credentials,
       );
-      const sdk = sdkAuthorization({ method: 'GET', ...vector }, credentials.accessKeyId, credentials.accessKeySecret);
+      const sdk = sdkAuthorization(
+        { method: 'GET', ...vector },
+        credentials.accessKeyId,
+        credentials.accessKeySecret,
+      );
       expect(ours).toBe(sdk);
     });
   }
@@ -81,13 +137,19 @@ describe('ACS3-HMAC-SHA256 signer', () => {
     const signer = createAcs3Signer();
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom('prefix', 'description', 'runtime', 'nextToken', 'tags', 'gpuType'), fc.string({ unit: 'grapheme' })),
+        fc.dictionary(
+          fc.constantFrom('prefix', 'description', 'runtime', 'nextToken', 'tags', 'gpuType'),
+          fc.string({ unit: 'grapheme' }),
+        ),
         fc.string({ minLength: 1, unit: 'grapheme' }),
         fc.string({ minLength: 8 }),
         async (query, nonce, secret) => {
           const headers = baseHeaders({ 'x-acs-signature-nonce': nonce });
           const input = { method: 'GET', pathname: '/2023-03-30/functions', query, headers };
-          const ours = await signer.authorization({ ...input, payloadHash: EMPTY_BODY_SHA256 }, { accessKeyId: 'ak', accessKeySecret: secret });
+          const ours = await signer.authorization(
+            { ...input, payloadHash: EMPTY_BODY_SHA256 },
+            { accessKeyId: 'ak', accessKeySecret: secret },
+          );
           expect(ours).toBe(sdkAuthorization(input, 'ak', secret));
         },
       ),
@@ -97,7 +159,13 @@ describe('ACS3-HMAC-SHA256 signer', () => {
 
   it('signs differently when any signed part changes', async () => {
     const signer = createAcs3Signer();
-    const input = { method: 'GET', pathname: '/2023-03-30/functions', query: { prefix: 'a' }, headers: baseHeaders(), payloadHash: EMPTY_BODY_SHA256 };
+    const input = {
+      method: 'GET',
+      pathname: '/2023-03-30/functions',
+      query: { prefix: 'a' },
+      headers: baseHeaders(),
+      payloadHash: EMPTY_BODY_SHA256,
+    };
     const base = await signer.authorization(input, credentials);
     const changed = [
       { ...input, query: { prefix: 'b' } },
@@ -107,13 +175,21 @@ describe('ACS3-HMAC-SHA256 signer', () => {
     for (const variant of changed) expect(await signer.authorization(variant, credentials)).not.toBe(base);
     expect(await signer.authorization(input, { ...credentials, accessKeySecret: 'other' })).not.toBe(base);
     // user-agent is not signed
-    expect(await signer.authorization({ ...input, headers: baseHeaders({ 'user-agent': 'x' }) }, credentials)).toBe(base);
+    expect(
+      await signer.authorization({ ...input, headers: baseHeaders({ 'user-agent': 'x' }) }, credentials),
+    ).toBe(base);
   });
 
   it('formats the date without milliseconds and parses its own header', async () => {
     expect(formatAcsDate(new Date('2026-01-02T03:04:05.678Z'))).toBe('2026-01-02T03:04:05Z');
     const header = await createAcs3Signer().authorization(
-      { method: 'GET', pathname: '/2023-03-30/functions', query: {}, headers: baseHeaders(), payloadHash: EMPTY_BODY_SHA256 },
+      {
+        method: 'GET',
+        pathname: '/2023-03-30/functions',
+        query: {},
+        headers: baseHeaders(),
+        payloadHash: EMPTY_BODY_SHA256,
+      },
       credentials,
     );
     const parsed = parseAuthorization(header);
@@ -127,6 +203,8 @@ describe('ACS3-HMAC-SHA256 signer', () => {
       'x-acs-version',
     ]);
     expect(parseAuthorization('acs ak:sig')).toBeUndefined();
-    expect(parseAuthorization('ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=zz')).toBeUndefined();
+    expect(
+      parseAuthorization('ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=zz'),
+    ).toBeUndefined();
   });
 });

@@ -40,7 +40,10 @@ export function createAcs3Signer() {
   };
   return {
     /** Hex signature of a canonical input. */
-    async signature(input: CanonicalInput, secret: string): Promise<{ signature: string; signedHeaders: string[] }> {
+    async signature(
+      input: CanonicalInput,
+      secret: string,
+    ): Promise<{ signature: string; signedHeaders: string[] }> {
       const { canonicalRequest, signedHeaders } = buildCanonicalRequest(input);
       const signature = await hmacSha256Hex(await keyFor(secret), await stringToSign(canonicalRequest));
       return { signature, signedHeaders };
