@@ -13,6 +13,7 @@ import {
 import { injectFaults } from './faults/inject-faults.ts';
 import { createFleet, type FleetOptions } from './fleet/generate-fleet.ts';
 import { createRng } from './fleet/prng.ts';
+import { inProcessFetch } from './in-process-fetch.ts';
 import { createNextTokenCodec } from './paging/next-token.ts';
 import { controlRoutes } from './routes/control.ts';
 import { functionRoutes } from './routes/functions.ts';
@@ -126,6 +127,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
 
   return {
     app,
+    /** A `fetch` that calls the emulator in-process and, like a real fetch, rejects when aborted. */
+    fetch: inProcessFetch(app),
     fleet,
     credentials,
     stats,

@@ -32,6 +32,5 @@ export function resolveEndpoint(
   if (url.search || url.hash || url.username || url.password) {
     return { ok: false, message: `endpoint "${template}" must not carry a query, fragment or user info` };
   }
-  url.pathname = url.pathname.replace(/\/+$/, '');
   return { ok: true, url };
 }

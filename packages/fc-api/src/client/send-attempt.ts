@@ -47,7 +47,7 @@ function issuesSummary(error: z.ZodError): string {
 
 /** Signs and sends one request, reads the whole answer, and turns every failure into an `FcError`. */
 export async function sendAttempt<T>(op: FcOperation<T>, ctx: AttemptContext): Promise<FcResult<T>> {
-  const pathname = `${ctx.base.pathname}/${API_VERSION}/${op.segments.map(percentEncode).join('/')}`;
+  const pathname = `${ctx.base.pathname.replace(/\/+$/, '')}/${API_VERSION}/${op.segments.map(percentEncode).join('/')}`;
   const queryString = canonicalQueryString(op.query);
   const headers: Record<string, string> = {
     host: ctx.base.host,
