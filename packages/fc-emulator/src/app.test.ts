@@ -210,3 +210,22 @@ describe('emulator: ListFunctions and GetFunction', () => {
     expect([nowhere.status, nowhere.body.Code]).toEqual([400, 'InvalidArgument']);
   });
 });
+
+describe('emulator: fault control', () => {
+  it('takes faults over the control API when enabled, validates them, and takes a region down', async () => {
+    const emulator = createEmulator({ fleet: { functionsPerRegion: 20 }, control: true });
+    const put = (body: unknown) =>
+      emulator.app.request('/__emulator/faults', { method: 'PUT', body: JSON.stringify(body) });
+    const bad = await put({ throttleRate: 2 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { Message: string }).Message).toContain('throttleRate');
+    expect((await put({ bogus: 1 })).status).toBe(400);
+    expect((await put({ downRegions: ['cn-shanghai'] })).status).toBe(200);
+    const down = await call(emulator, { path: '/regions/cn-shanghai/2023-03-30/functions' });
+    expect([down.status, down.body.Code]).toEqual([503, 'ServiceUnavailable']);
+    expect((await call(emulator)).status).toBe(200);
+    expect(emulator.stats.count('ListFunctions', 'cn-hangzhou')).toBe(1);
+    const off = createEmulator({ fleet: { functionsPerRegion: 1 } });
+    expect((await off.app.request('/__emulator/faults')).status).toBe(400);
+  });
+});

@@ -83,7 +83,7 @@ export const logConfigSchema = z.looseObject({
 /** `tracingConfig`: tracing backend type and its parameters. */
 export const tracingConfigSchema = z.looseObject({
   type: str,
-  params: z.record(z.string(), z.unknown()).nullish(),
+  params: z.record(z.string(), z.string()).nullish(),
 });
 
 const lifecycleHookSchema = z.looseObject({ handler: str, timeout: num, command: strList });
@@ -109,9 +109,9 @@ export const tagSchema = z.looseObject({ Key: z.string(), Value: z.string().null
 
 /** `juiceFsConfig`; the mount tokens are secrets. */
 export const juiceFsConfigSchema = z.looseObject({
-  envs: z.record(z.string(), z.unknown()).nullish(),
+  envs: z.record(z.string(), z.string()).nullish(),
   mountPoints: z
-    .array(z.looseObject({ mountDir: str, remoteDir: str, volumeName: str, token: str, args: z.unknown() }))
+    .array(z.looseObject({ mountDir: str, remoteDir: str, volumeName: str, token: str, args: strList }))
     .nullish(),
 });
 
@@ -146,7 +146,7 @@ export const functionSchema = z.looseObject({
   resourceGroupId: str,
   internetAccess: bool,
   disableOndemand: bool,
-  disableInjectCredentials: str.or(bool),
+  disableInjectCredentials: str,
   enableLongLiving: bool,
   idleTimeout: num,
   sessionAffinity: str,
@@ -166,7 +166,7 @@ export const functionSchema = z.looseObject({
   tags: z.array(tagSchema).nullish(),
   juiceFsConfig: juiceFsConfigSchema.nullish(),
   polarFsConfig: polarFsConfigSchema.nullish(),
-  lockInfo: z.looseObject({ lockedAt: str, lockedBy: str, lockedResources: z.unknown() }).nullish(),
+  lockInfo: z.looseObject({ lockedAt: str, lockedBy: str, lockedResources: strList }).nullish(),
   invocationRestriction: z.looseObject({ disable: bool, reason: str, lastModifiedTime: str }).nullish(),
   // GetFunction only (the reference page's ListFunctions example shows them too).
   state: str,

@@ -59,7 +59,7 @@ export function observabilityConfigs(
           remoteDir: `/${team}`,
           volumeName: `${team}-jfs`,
           token: `jfs-token-${rng.alnum(20)}`,
-          args: '--cache-size=10240',
+          args: ['--cache-size=10240'],
         },
       ],
     };
