@@ -1,0 +1,18 @@
+import { cpus, totalmem } from 'node:os';
+import { runEmulatorPagesBench } from './emulator-pages.bench.ts';
+import { runSignerBench } from './signer.bench.ts';
+import { formatDuration } from './stats.ts';
+
+// `pnpm bench`: prints tables to paste into an issue. Figures depend on the machine, so nothing
+// here compares them with a threshold; each bench stops on a time budget to stay under a minute.
+
+const started = performance.now();
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+console.log(
+  `# FC Fleet benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
+
+await runSignerBench();
+await runEmulatorPagesBench();
+
+console.log(`\ntotal: ${formatDuration(performance.now() - started)}`);
