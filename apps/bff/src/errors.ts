@@ -1,0 +1,56 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Every error code the BFF answers with, and its HTTP status. One list drives the type and the handler. */
+export const ERROR_STATUS = {
+  InvalidParameter: 400,
+  InvalidCursor: 400,
+  CursorExpired: 400,
+  CursorMismatch: 400,
+  UnknownAccount: 400,
+  UnknownRegion: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  FunctionNotFound: 404,
+  MethodNotAllowed: 405,
+  RequestTooLarge: 431,
+  RateLimited: 429,
+  UpstreamRejected: 502,
+  UpstreamAuthFailed: 502,
+  UpstreamBadResponse: 502,
+  UpstreamUnavailable: 502,
+  UpstreamThrottled: 503,
+  CredentialsUnavailable: 503,
+  NotReady: 503,
+  UpstreamTimeout: 504,
+  Internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+/** A code the BFF answers with. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error envelope that leaves the BFF. */
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  requestId: string;
+}
+
+/**
+ * An expected failure inside a handler; `app.onError` turns it into the envelope with its status.
+ * @example throw new ApiError('InvalidParameter', 'limit must be an integer from 1 to 100');
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly headers: Record<string, string>;
+  constructor(code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.headers = headers;
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_STATUS[this.code];
+  }
+}

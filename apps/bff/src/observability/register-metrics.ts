@@ -1,0 +1,31 @@
+import type { FleetSource } from '../upstream/fleet-source.ts';
+import type { Metrics } from './metrics.ts';
+
+/** Declares every metric the BFF exports, so `/metrics` lists them even before the first event. */
+export function registerMetrics(metrics: Metrics, source: FleetSource): void {
+  metrics.counter('fc_fleet_http_requests_total', 'HTTP requests answered, by route, method and status.');
+  metrics.histogram('fc_fleet_http_request_duration_seconds', 'Time to answer, by route.');
+  metrics.counter(
+    'fc_upstream_calls_total',
+    'Attempts to call Function Compute, by account, region and action.',
+  );
+  metrics.counter('fc_upstream_retries_total', 'Retried upstream attempts, by code.');
+  metrics.counter('fc_upstream_throttles_total', 'Upstream answers that were throttling.');
+  metrics.counter('fc_upstream_failures_total', 'Upstream calls that failed after their retries, by code.');
+  metrics.gauge('fc_cache_hits_total', 'Upstream page cache hits (fresh).', () => source.cacheStats().hits);
+  metrics.gauge(
+    'fc_cache_stale_hits_total',
+    'Upstream page cache hits served stale while refreshing.',
+    () => source.cacheStats().staleHits,
+  );
+  metrics.gauge('fc_cache_misses_total', 'Upstream page cache misses.', () => source.cacheStats().misses);
+  metrics.gauge(
+    'fc_cache_evictions_total',
+    'Pages evicted to stay in the memory budget.',
+    () => source.cacheStats().evictions,
+  );
+  metrics.gauge('fc_cache_bytes', 'Estimated bytes held by the page cache.', () => source.cacheStats().bytes);
+  metrics.gauge('fc_upstream_waiting', 'Upstream calls waiting for a slot.', () =>
+    source.limiterLoad().reduce((s, l) => s + l.waiting, 0),
+  );
+}

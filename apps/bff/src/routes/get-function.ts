@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import type { Account } from '../accounts/account.ts';
+import type { AppEnv } from '../app-env.ts';
+import { ApiError } from '../errors.ts';
+import { clip, readParams } from '../query/query-params.ts';
+import type { FleetSource } from '../upstream/fleet-source.ts';
+import { toApiError } from '../upstream/map-upstream-error.ts';
+
+const NAME = /^[\w.$-]{1,128}$|^[^\u0000-\u001f/]{1,128}$/;
+
+/** `GET /api/functions/:region/:name`: GetFunction, for `state` and the last update status. */
+export function getFunctionRoute(deps: { accounts: readonly Account[]; source: FleetSource }) {
+  return new Hono<AppEnv>().get('/:region/:name', async (c) => {
+    const params = readParams(new URL(c.req.url), ['account']);
+    const alias = params.get('account');
+    const account = alias ? deps.accounts.find((a) => a.alias === alias) : deps.accounts[0];
+    if (!account) throw new ApiError('UnknownAccount', `Unknown account "${clip(alias ?? '')}".`);
+    const region = c.req.param('region');
+    if (!deps.source.hasRegion(account.alias, region)) {
+      throw new ApiError(
+        'UnknownRegion',
+        `Region "${clip(region)}" is not configured for account ${account.alias}.`,
+      );
+    }
+    const name = c.req.param('name');
+    if (!NAME.test(name)) throw new ApiError('InvalidParameter', `"${clip(name)}" is not a function name.`);
+    const result = await deps.source.getFunction(account.alias, region, name, c.req.raw.signal);
+    if (!result.ok) throw toApiError(region, result.error);
+    return c.json({ account: account.alias, region, function: result.value }, 200);
+  });
+}

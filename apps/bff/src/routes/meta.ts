@@ -1,0 +1,46 @@
+import { GPU_TYPES } from '@fc-fleet/fc-api';
+import { Hono } from 'hono';
+import type { Account } from '../accounts/account.ts';
+import type { AppEnv } from '../app-env.ts';
+import { HAS_VALUES } from '../query/extended-filters.ts';
+import { SORT_FIELDS } from '../query/sort-spec.ts';
+import type { FacetCollector } from '../upstream/facet-collector.ts';
+
+/** What `/api/meta` tells the UI. Aliases and ids only: never a credential. */
+export interface MetaDeps {
+  accounts: readonly Account[];
+  demo: boolean;
+  version: string;
+  basePath: string;
+  frameAncestors: readonly string[];
+  facets: FacetCollector;
+}
+
+/** `GET /api/meta`: accounts, regions, demo flag, version, embedding origins and filter facets. */
+export function metaRoute(deps: MetaDeps) {
+  return new Hono<AppEnv>().get('/', (c) => {
+    const seen = deps.facets.snapshot();
+    return c.json(
+      {
+        version: deps.version,
+        demo: deps.demo,
+        basePath: deps.basePath,
+        accounts: deps.accounts.map((a) => ({
+          alias: a.alias,
+          ...(a.accountId ? { accountId: a.accountId } : {}),
+          regions: a.regions,
+        })),
+        embed: { frameAncestors: deps.frameAncestors },
+        facets: {
+          runtimes: seen.runtimes,
+          gpuTypes: [...new Set([...GPU_TYPES.map((g) => g.type), ...seen.gpuTypes])].sort(),
+          vpcIds: seen.vpcIds,
+          has: HAS_VALUES,
+          sortFields: SORT_FIELDS,
+        },
+        gpuCatalog: GPU_TYPES,
+      },
+      200,
+    );
+  });
+}

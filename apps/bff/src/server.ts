@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { resolveAccounts } from './accounts/resolve-accounts.ts';
+import { createApp } from './app.ts';
+import { parseEnv } from './env.ts';
+import { createLogger } from './observability/logger.ts';
+import { warmUp } from './warm-up.ts';
+
+// Only listens: everything else is built by createApp from what this file resolves.
+const here = dirname(fileURLToPath(import.meta.url));
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  process.stderr.write(
+    `fc-fleet: refusing to start; fix these settings:\n  ${parsed.problems.join('\n  ')}\n`,
+  );
+  process.exit(1);
+}
+const env = parsed.env;
+const resolved = resolveAccounts(env, process.env);
+if (!resolved.ok) {
+  process.stderr.write(
+    `fc-fleet: refusing to start; the accounts are not usable:\n  ${resolved.problems.join('\n  ')}\n`,
+  );
+  process.exit(1);
+}
+const staticSecrets = [
+  process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+  process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+  process.env.ALIBABA_CLOUD_SECURITY_TOKEN,
+  env.FC_AUTH_TOKEN,
+  env.FC_SESSION_SECRET,
+].filter((s): s is string => Boolean(s));
+const logger = createLogger({
+  level: env.FC_LOG_LEVEL,
+  redact: () => [...staticSecrets, ...resolved.accounts.flatMap((a) => a.secrets())],
+});
+const version =
+  (JSON.parse(readFileSync(resolve(here, '../package.json'), 'utf8')) as { version?: string }).version ??
+  'dev';
+const { app, source } = createApp({
+  env,
+  accounts: resolved.accounts,
+  demo: resolved.demo,
+  logger,
+  secret: env.FC_SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+  version,
+  webDist: env.FC_WEB_DIST ?? resolve(here, '../../web/dist'),
+});
+if (resolved.demo)
+  logger.warn('demo mode: serving the built-in FC emulator and its generated fleet, not a cloud account', {
+    reason: resolved.reason,
+  });
+else
+  logger.info('accounts ready', {
+    reason: resolved.reason,
+    accounts: resolved.accounts.map((a) => ({ alias: a.alias, regions: a.regions })),
+  });
+
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  const base = env.FC_BASE_PATH === '/' ? '/' : `${env.FC_BASE_PATH}/`;
+  logger.info('listening', {
+    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${info.port}${base}`,
+    auth: env.FC_AUTH,
+    demo: resolved.demo,
+    version,
+  });
+  warmUp(resolved.accounts, source, logger).catch((error: unknown) =>
+    logger.error('warm-up failed', { error }),
+  );
+});
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  server.close(() => {
+    logger.info('stopped');
+    process.exit(0);
+  });
+  // Long scans must not hold the process forever.
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
