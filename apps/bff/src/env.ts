@@ -77,7 +77,7 @@ export const envSchema = z
     FC_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     FC_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(128),
     FC_UPSTREAM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-    FC_UPSTREAM_RPS: z.coerce.number().min(0.1).max(1000).default(15),
+    FC_UPSTREAM_RPS: z.coerce.number().min(0.1).max(1000).default(20),
     FC_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     FC_SCAN_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(100),
     FC_SCAN_MAX_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),

@@ -106,6 +106,7 @@ export function demoAccounts(env: BffEnv, reason: string): ResolvedAccounts {
     regions,
     endpoint: emulator.endpointTemplate('http://fc-emulator.demo'),
     fetch: emulator.fetch,
+    upstreamRps: 1000,
     credentials: async () => DEFAULT_EMULATOR_CREDENTIALS,
     secrets: () => [DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret],
   };

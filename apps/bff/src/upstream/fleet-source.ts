@@ -71,7 +71,13 @@ export function createFleetSource(options: FleetSourceOptions) {
   };
   for (const account of options.accounts) {
     const retryBudget = createRetryBudget({ capacity: 40 });
-    limiters.set(account.alias, createUpstreamLimiter(options.limiter));
+    limiters.set(
+      account.alias,
+      createUpstreamLimiter({
+        ...options.limiter,
+        ratePerSecond: account.upstreamRps ?? options.limiter.ratePerSecond,
+      }),
+    );
     for (const region of account.regions) {
       clients.set(
         `${account.alias}/${region}`,
