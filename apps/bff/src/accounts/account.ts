@@ -10,6 +10,8 @@ export interface Account {
   endpoint: string;
   credentials: () => Promise<FcCredentials>;
   fetch?: typeof fetch;
+  /** Upstream calls per second for this account; FC_UPSTREAM_RPS by default. The in-process demo needs no cloud limit. */
+  upstreamRps?: number;
   /** Credential values currently in use, so logs can be scrubbed of them. */
   secrets: () => readonly string[];
 }
