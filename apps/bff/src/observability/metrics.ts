@@ -18,7 +18,9 @@ const labelKey = (labels: Labels) =>
 const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 const format = (labels: Labels, extra: Labels = {}) => {
   const all = { ...labels, ...extra };
-  const parts = Object.keys(all).map((k) => `${k}="${escape(all[k] ?? '')}"`);
+  // Sorted names make the output stable; `le` conventionally comes last.
+  const names = Object.keys(labels).sort().concat(Object.keys(extra));
+  const parts = names.map((k) => `${k}="${escape(all[k] ?? '')}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
 
@@ -42,8 +44,9 @@ export function createMetrics() {
     histogram(name: string, help: string): void {
       families.set(name, { help, type: 'histogram', series: new Map() });
     },
-    gauge(name: string, help: string, read: () => number): void {
-      families.set(name, { help, type: 'gauge', series: new Map(), gauge: read });
+    /** A value read when rendering: a gauge, or a counter kept elsewhere (`type: 'counter'`). */
+    gauge(name: string, help: string, read: () => number, type: 'gauge' | 'counter' = 'gauge'): void {
+      families.set(name, { help, type, series: new Map(), gauge: read });
     },
     inc(name: string, labels: Labels = {}, by = 1): void {
       const f = family(name);
