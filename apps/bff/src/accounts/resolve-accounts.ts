@@ -36,6 +36,18 @@ export function chainHasSource(vars: Record<string, string | undefined>, home = 
   ].some((file) => existsSync(file));
 }
 
+/**
+ * Why a file could not be read as JSON. A parser message quotes the text around the fault, which
+ * may be a secret typed into the file by mistake, so only the position is kept.
+ */
+function readFailure(error: unknown): string {
+  if (error instanceof SyntaxError) {
+    const at = /at position \d+(?: \(line \d+ column \d+\))?/.exec(error.message);
+    return `not valid JSON${at ? ` ${at[0]}` : ''}`;
+  }
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : 'unknown error';
+}
+
 function fromSource(source: CredentialSource, vars: Record<string, string | undefined>) {
   return officialCredentials(source, vars);
 }
@@ -50,9 +62,7 @@ export function resolveAccounts(env: BffEnv, vars: Record<string, string | undef
     } catch (error) {
       return {
         ok: false,
-        problems: [
-          `FC_CONFIG: cannot read ${env.FC_CONFIG} as JSON (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})`,
-        ],
+        problems: [`FC_CONFIG: cannot read ${env.FC_CONFIG} as JSON (${readFailure(error)})`],
       };
     }
     const parsed = accountsFileSchema.safeParse(raw);

@@ -59,14 +59,16 @@ export async function scanRegion(args: {
     if (!page.ok) return { ...result, error: page.error };
     const { functions, nextToken } = page.value;
     result.pages.push({ token, next: nextToken, last: functions[functions.length - 1]?.functionName });
-    for (const fn of functions) {
+    for (const [i, fn] of functions.entries()) {
       if (consumed(fn.functionName, from)) continue;
       result.scanned++;
       result.frontier = fn.functionName;
       if (args.predicate && !args.predicate(fn)) continue;
       result.matches.push(fn);
       if (result.matches.length >= args.want) {
-        // A full page: whatever follows in this upstream page is for the next request.
+        // A full page: whatever follows in this upstream page is for the next request. When nothing
+        // follows, say so, or the caller would hand out a cursor to an empty last page.
+        result.exhausted = i === functions.length - 1 && !nextToken;
         return result;
       }
     }

@@ -1,0 +1,192 @@
+import { createFcClient, type FcFunction } from '@fc-fleet/fc-api';
+import { describe, expect, it } from 'vitest';
+import { SECRET_MASK } from './redact/redact-function.ts';
+import { createTestApp, type Row, scrollAll } from './test-support/test-app.ts';
+
+// Every value below is a secret somewhere in the chain; none may reach a browser or a log line.
+const KEY = { accessKeyId: 'PLANTED-AKID-7f3a9c', accessKeySecret: 'PLANTED-AK-SECRET-91b2e4' };
+const ENV = { DB_PASSWORD: 'PLANTED-ENV-db-5c1e', API_TOKEN: 'PLANTED-ENV-api-77d0' };
+const REGISTRY_PASSWORD = 'PLANTED-REGPW-3e8b61';
+const JFS_TOKEN = 'PLANTED-JFS-TOKEN-a94f2d';
+const JFS_ENV = { ACCESS_KEY: 'PLANTED-JFS-ENV-ak-0b7c', SECRET_KEY: 'PLANTED-JFS-ENV-sk-6f13' };
+const PLANTED = [
+  ...Object.values(KEY),
+  ...Object.values(ENV),
+  REGISTRY_PASSWORD,
+  JFS_TOKEN,
+  ...Object.values(JFS_ENV),
+];
+
+const FUNCTIONS: FcFunction[] = [
+  {
+    functionName: 'leaky-container-api',
+    description: 'custom container pulling from a private registry',
+    runtime: 'custom-container',
+    memorySize: 32_768,
+    environmentVariables: ENV,
+    customContainerConfig: {
+      image: 'registry.cn-hangzhou.aliyuncs.com/acme/api:1.2.3',
+      registryConfig: { authConfig: { userName: 'acme-puller', password: REGISTRY_PASSWORD } },
+    },
+  },
+  {
+    functionName: 'leaky-juicefs-worker',
+    description: 'worker with a JuiceFS volume',
+    runtime: 'python3.10',
+    memorySize: 16_384,
+    environmentVariables: { DB_PASSWORD: ENV.DB_PASSWORD },
+    juiceFsConfig: {
+      envs: JFS_ENV,
+      mountPoints: [{ mountDir: '/mnt/jfs', remoteDir: '/', volumeName: 'vol-a', token: JFS_TOKEN }],
+    },
+  },
+];
+
+type Surface = { path: string; status: number; text: string };
+
+/** A test app over an emulator holding the planted functions, recording every response it gives. */
+function plantedApp() {
+  const t = createTestApp({ emulator: { accessKeys: [KEY], fleet: { functionsPerRegion: 200 } } });
+  for (const fn of FUNCTIONS) t.emulator.putFunction('cn-hangzhou', fn);
+  const seen: Surface[] = [];
+  const call = async (path: string): Promise<Surface> => {
+    const res = await t.app.request(path);
+    const headers = [...res.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
+    const surface = { path, status: res.status, text: `${headers}\n\n${await res.text()}` };
+    seen.push(surface);
+    return surface;
+  };
+  return { ...t, seen, call };
+}
+
+/** The planted values found in a text. */
+const leaksIn = (text: string) => PLANTED.filter((secret) => text.includes(secret));
+
+function expectNothingLeaked(app: ReturnType<typeof plantedApp>) {
+  expect(app.seen.length).toBeGreaterThan(0);
+  for (const s of app.seen)
+    expect({ path: s.path, leaks: leaksIn(s.text) }).toEqual({ path: s.path, leaks: [] });
+  expect(app.logs.length).toBeGreaterThan(0);
+  expect(app.logs.filter((line) => leaksIn(line).length > 0)).toEqual([]);
+}
+
+function expectMasked(fn: Row['function'], planted: FcFunction) {
+  const got = fn as FcFunction;
+  const envKeys = Object.keys(planted.environmentVariables ?? {});
+  expect(got.environmentVariables).toEqual(Object.fromEntries(envKeys.map((k) => [k, SECRET_MASK])));
+  if (planted.customContainerConfig) {
+    expect(got.customContainerConfig?.registryConfig?.authConfig).toEqual({
+      userName: 'acme-puller',
+      password: SECRET_MASK,
+    });
+    expect(got.customContainerConfig?.image).toBe(planted.customContainerConfig.image);
+  }
+  if (planted.juiceFsConfig) {
+    expect(got.juiceFsConfig?.envs).toEqual({ ACCESS_KEY: SECRET_MASK, SECRET_KEY: SECRET_MASK });
+    expect(got.juiceFsConfig?.mountPoints).toEqual([
+      { mountDir: '/mnt/jfs', remoteDir: '/', volumeName: 'vol-a', token: SECRET_MASK },
+    ]);
+  }
+}
+
+describe('secrets never leave the BFF', () => {
+  it('the emulator really serves the planted secrets, so the checks below can fail', async () => {
+    const t = plantedApp();
+    const client = createFcClient({
+      region: 'cn-hangzhou',
+      endpoint: t.account.endpoint,
+      fetch: t.emulator.fetch,
+      credentials: () => KEY,
+    });
+    const listed = await client.listFunctions({ prefix: 'leaky-', limit: 100 });
+    const got = await client.getFunction('leaky-container-api');
+    expect(listed.ok && got.ok).toBe(true);
+    const raw = JSON.stringify([listed, got]);
+    const cloudSide = PLANTED.filter((s) => !Object.values(KEY).includes(s));
+    expect(cloudSide.filter((s) => !raw.includes(s))).toEqual([]);
+  });
+
+  it('list pages mask every secret value, keep the keys and the registry user name, and leak nothing', async () => {
+    const t = plantedApp();
+    const both = FUNCTIONS.map((fn) => fn.functionName);
+    const cases: [string, string[]][] = [
+      ['', both],
+      ['q=leaky', both],
+      ['q=LEAKY-JUICEFS', ['leaky-juicefs-worker']],
+      ['region=all&q=leaky', both],
+      ['sort=memorySize:desc', both],
+      ['region=all&sort=memorySize:desc&has=container', ['leaky-container-api']],
+    ];
+    for (const [query, names] of cases) {
+      const { rows } = await scrollAll(t.get, query, 100);
+      await t.call(`/api/functions?${query}&limit=100`);
+      const planted = rows.filter((r) => r.function.functionName.startsWith('leaky-'));
+      expect(
+        planted.map((r) => `${r.region}/${r.function.functionName}`),
+        query,
+      ).toEqual(names.map((n) => `cn-hangzhou/${n}`));
+      for (const row of planted) {
+        const fn = FUNCTIONS.find((f) => f.functionName === row.function.functionName);
+        if (fn) expectMasked(row.function, fn);
+      }
+      expect(leaksIn(JSON.stringify(rows)), query).toEqual([]);
+    }
+    expectNothingLeaked(t);
+  });
+
+  it('GetFunction masks the same values and leaks nothing', async () => {
+    const t = plantedApp();
+    for (const planted of FUNCTIONS) {
+      const res = await t.get(`/api/functions/cn-hangzhou/${planted.functionName}`);
+      expect(res.status).toBe(200);
+      expect(res.body.function).toMatchObject({ functionName: planted.functionName, state: 'Active' });
+      expectMasked(res.body.function as Row['function'], planted);
+      await t.call(`/api/functions/cn-hangzhou/${planted.functionName}`);
+    }
+    expectNothingLeaked(t);
+  });
+
+  it('meta, metrics and the probes leak nothing, even after the planted functions were read', async () => {
+    const t = plantedApp();
+    await scrollAll(t.get, 'region=all', 100);
+    for (const path of ['/api/meta', '/metrics', '/healthz', '/readyz'])
+      expect((await t.call(path)).status).toBe(200);
+    expectNothingLeaked(t);
+  });
+
+  it('error answers (bad parameters, unknown names, upstream faults) leak nothing', async () => {
+    const t = plantedApp();
+    const expected: [string, number][] = [
+      ['/api/functions?limit=0', 400],
+      ['/api/functions?sort=password:desc', 400],
+      ['/api/functions?region=eu-nowhere-1', 400],
+      ['/api/functions?q=leaky&cursor=not-a-cursor', 400],
+      ['/api/functions?password=1', 400],
+      ['/api/functions/cn-hangzhou/no-such-function', 404],
+      ['/api/nothing-here', 404],
+    ];
+    for (const [path, status] of expected) expect((await t.call(path)).status, path).toBe(status);
+    t.emulator.setFaults({ serverErrorRate: 1 });
+    expect((await t.call('/api/functions?prefix=leaky-')).status).toBe(502);
+    expect((await t.call('/api/functions/cn-hangzhou/leaky-container-api')).status).toBe(502);
+    t.emulator.setFaults({ truncateRate: 1 });
+    expect((await t.call('/api/functions/cn-hangzhou/leaky-juicefs-worker')).status).toBe(502);
+    expectNothingLeaked(t);
+  });
+
+  it('an account whose secret the cloud rejects gets an auth error that names neither key nor secret', async () => {
+    const t = plantedApp();
+    t.emulator.credentials.add({
+      accessKeyId: KEY.accessKeyId,
+      accessKeySecret: 'the-cloud-expects-another-secret',
+    });
+    for (const path of ['/api/functions?q=leaky', '/api/functions/cn-hangzhou/leaky-container-api']) {
+      const res = await t.call(path);
+      expect(res.status).toBe(502);
+      expect(res.text).toContain('"code":"UpstreamAuthFailed"');
+      expect(res.text).toContain('SignatureNotMatch');
+    }
+    expect((await t.call('/readyz')).status).toBe(503);
+    expectNothingLeaked(t);
+  });
+});
