@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { createFcClient, type FcClient } from '@fc-fleet/fc-api';
-import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS, type Emulator } from '@fc-fleet/fc-emulator';
-import { serve } from '@hono/node-server';
+import type { FcClient } from '@fc-fleet/fc-api';
+import { createEmulator } from '@fc-fleet/fc-emulator';
+import { emulatorClient, pager } from './emulator-pager.ts';
+import { listenLocal } from './local-server.ts';
 import {
   formatDuration,
   formatRate,
@@ -20,42 +20,16 @@ const FUNCTIONS = 10_000;
 const PAGE_SIZE = 100;
 const LARGE_REGION = 100_000;
 
-/** Returns a function that fetches the next page, starting over after the last one. */
-function pager(client: FcClient): () => Promise<void> {
-  let nextToken: string | undefined;
-  return async () => {
-    const page = await client.listFunctions({ limit: PAGE_SIZE, nextToken });
-    if (!page.ok) throw new Error(`ListFunctions failed: ${page.error.code}: ${page.error.message}`);
-    nextToken = page.value.nextToken || undefined;
-  };
-}
-
-function clientFor(endpoint: string, fetchImpl?: typeof fetch): FcClient {
-  return createFcClient({
-    region: REGION,
-    endpoint,
-    credentials: () => DEFAULT_EMULATOR_CREDENTIALS,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
-}
-
 async function timePages(client: FcClient): Promise<Summary> {
   const pagesPerPass = Math.ceil(FUNCTIONS / PAGE_SIZE);
   // One full pass warms up, then up to five more passes are timed, one page per sample.
   return summarize(
-    await sample(pager(client), { warmup: pagesPerPass, samples: 5 * pagesPerPass, budgetMs: 8000 }),
+    await sample(pager(client, PAGE_SIZE), {
+      warmup: pagesPerPass,
+      samples: 5 * pagesPerPass,
+      budgetMs: 8000,
+    }),
   );
-}
-
-async function listen(emulator: Emulator): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: emulator.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({
-        baseUrl: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    );
-  });
 }
 
 function timeOnce(run: () => unknown): number {
@@ -70,13 +44,13 @@ export async function runEmulatorPagesBench(): Promise<void> {
   // Generate the region before any timing, so the first page does not carry it.
   const generate10k = timeOnce(() => emulator.fleet.region(REGION));
 
-  const inProcess = clientFor(emulator.endpointTemplate('http://emulator'), emulator.fetch);
+  const inProcess = emulatorClient(REGION, emulator.endpointTemplate('http://emulator'), emulator.fetch);
   const inProcessSummary = await timePages(inProcess);
 
-  const server = await listen(emulator);
+  const server = await listenLocal(emulator.app.fetch);
   let httpSummary: Summary;
   try {
-    httpSummary = await timePages(clientFor(emulator.endpointTemplate(server.baseUrl)));
+    httpSummary = await timePages(emulatorClient(REGION, emulator.endpointTemplate(server.baseUrl)));
   } finally {
     await server.close();
   }

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { runBffBench } from './bff.bench.ts';
 import { runEmulatorPagesBench } from './emulator-pages.bench.ts';
 import { runSignerBench } from './signer.bench.ts';
 import { formatDuration } from './stats.ts';
@@ -14,5 +15,6 @@ console.log(
 
 await runSignerBench();
 await runEmulatorPagesBench();
+await runBffBench();
 
 console.log(`\ntotal: ${formatDuration(performance.now() - started)}`);

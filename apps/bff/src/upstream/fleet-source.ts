@@ -117,7 +117,9 @@ export function createFleetSource(options: FleetSourceOptions) {
         const functions = result.value.functions.map(redactFunction);
         options.facets.add(functions);
         const nextToken = result.value.nextToken || undefined;
-        return { functions, nextToken, bytes: 2 * JSON.stringify(functions).length + 256 };
+        // Sized from one sample row: stringifying every page only to weigh it cost a fifth of a cold page.
+        const sample = functions[0] ? JSON.stringify(functions[0]).length : 0;
+        return { functions, nextToken, bytes: 2 * sample * functions.length + 256 };
       });
       return { ok: true, value: { functions: value.functions, nextToken: value.nextToken }, attempts: 1 };
     } catch (error) {
