@@ -15,12 +15,13 @@ const labelKey = (labels: Labels) =>
     .sort()
     .map((k) => `${k}=${labels[k]}`)
     .join(',');
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const escapeLabel = (value: string) =>
+  value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 const format = (labels: Labels, extra: Labels = {}) => {
   const all = { ...labels, ...extra };
   // Sorted names make the output stable; `le` conventionally comes last.
   const names = Object.keys(labels).sort().concat(Object.keys(extra));
-  const parts = names.map((k) => `${k}="${escape(all[k] ?? '')}"`);
+  const parts = names.map((k) => `${k}="${escapeLabel(all[k] ?? '')}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
 
@@ -92,9 +93,8 @@ export function createMetrics() {
             lines.push(`${name}${format(s.labels)} ${s.value}`);
             continue;
           }
-          LATENCY_BUCKETS.forEach((le, i) =>
-            lines.push(`${name}_bucket${format(s.labels, { le: String(le) })} ${s.buckets?.[i] ?? 0}`),
-          );
+          for (const [i, le] of LATENCY_BUCKETS.entries())
+            lines.push(`${name}_bucket${format(s.labels, { le: String(le) })} ${s.buckets?.[i] ?? 0}`);
           lines.push(`${name}_bucket${format(s.labels, { le: '+Inf' })} ${s.count ?? 0}`);
           lines.push(
             `${name}_sum${format(s.labels)} ${s.sum ?? 0}`,

@@ -6,7 +6,8 @@ import { clip, readParams } from '../query/query-params.ts';
 import type { FleetSource } from '../upstream/fleet-source.ts';
 import { toApiError } from '../upstream/map-upstream-error.ts';
 
-const NAME = /^[\w.$-]{1,128}$|^[^\u0000-\u001f/]{1,128}$/;
+// Names the cloud allows, plus any printable name without a slash (odd legacy names still open).
+const NAME = /^[^/\p{Cc}]{1,128}$/u;
 
 /** `GET /api/functions/:region/:name`: GetFunction, for `state` and the last update status. */
 export function getFunctionRoute(deps: { accounts: readonly Account[]; source: FleetSource }) {

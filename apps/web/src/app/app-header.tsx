@@ -1,0 +1,49 @@
+import { Badge } from '../components/ui/badge.tsx';
+import { Select } from '../components/ui/select.tsx';
+import type { Meta } from '../features/functions/api/types.ts';
+import type { ViewState } from '../lib/view-state.ts';
+
+/** Title, account, demo badge and theme; hidden in embed mode. */
+export function AppHeader({
+  meta,
+  view,
+  setTheme,
+}: {
+  meta?: Meta;
+  view: ViewState;
+  setTheme: (theme: ViewState['theme']) => void;
+}) {
+  const account = meta?.accounts.find((a) => a.alias === view.account) ?? meta?.accounts[0];
+  return (
+    <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800">
+      <img src="./favicon.svg" alt="" className="h-7 w-7" />
+      <h1 className="text-lg font-semibold">FC Fleet</h1>
+      <span className="text-sm text-slate-500 dark:text-slate-400">Function Compute 3.0</span>
+      {account ? (
+        <span className="text-sm text-slate-600 dark:text-slate-300">
+          · {account.alias}
+          {account.accountId ? ` (${account.accountId})` : ''}
+        </span>
+      ) : null}
+      {meta?.demo ? (
+        <Badge tone="demo" title="No cloud credentials: this is the built-in emulator's generated fleet">
+          Demo data
+        </Badge>
+      ) : null}
+      <span className="flex-1" />
+      {meta ? <span className="text-xs text-slate-500 dark:text-slate-400">v{meta.version}</span> : null}
+      <Select
+        label="Theme"
+        value={view.theme}
+        onChange={(e) =>
+          setTheme(e.target.value === 'light' || e.target.value === 'dark' ? e.target.value : 'system')
+        }
+        options={[
+          { value: 'system', label: 'Theme: system' },
+          { value: 'light', label: 'Theme: light' },
+          { value: 'dark', label: 'Theme: dark' },
+        ]}
+      />
+    </header>
+  );
+}

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMetaQuery } from '../features/functions/api/meta-query.ts';
+import { type FleetRow, rowKey } from '../features/functions/api/types.ts';
+import { FacetBar } from '../features/functions/components/facet-bar.tsx';
+import { FilterBar } from '../features/functions/components/filter-bar.tsx';
+import { FilterChips } from '../features/functions/components/filter-chips.tsx';
+import { FunctionTable } from '../features/functions/components/function-table.tsx';
+import { RegionErrors } from '../features/functions/components/region-errors.tsx';
+import { TableFooter } from '../features/functions/components/table-footer.tsx';
+import { ViewActions } from '../features/functions/components/view-actions.tsx';
+import { FunctionDrawer } from '../features/functions/drawer/function-drawer.tsx';
+import { useColumnPrefs } from '../features/functions/hooks/use-column-prefs.ts';
+import { useListing } from '../features/functions/hooks/use-listing.ts';
+import { serializeView } from '../lib/url-state.ts';
+import { useViewState } from '../lib/use-view-state.ts';
+import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
+import { AppHeader } from './app-header.tsx';
+import { useEmbedBridge } from './embed-bridge.ts';
+import { Notices } from './notices.tsx';
+import { EmptyState, ErrorState, TableSkeleton } from './states.tsx';
+import { useLinkRepair } from './use-link-repair.ts';
+import { useTheme } from './use-theme.ts';
+
+/** The whole page: header, filters, table and drawer, all driven by the URL. */
+export function Dashboard() {
+  const { view, problems, search, setView } = useViewState();
+  const meta = useMetaQuery();
+  const { prefs, update, reset } = useColumnPrefs();
+  const applyPrefs = useCallback(
+    (p: Partial<typeof prefs>) => {
+      for (const key of Object.keys(p) as (keyof typeof prefs)[]) update(key, p[key] as never);
+    },
+    [update],
+  );
+  const [notices, setNotices] = useState<string[]>([]);
+  const addNotice = useCallback(
+    (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice])),
+    [],
+  );
+  useLinkRepair(view, problems, meta.data, addNotice);
+  useTheme(view.theme);
+  const list = useListing(view);
+  const [activeKey, setActiveKey] = useState<string>();
+  useEmbedBridge(meta.data?.embed.frameAncestors, search, view.fn);
+
+  const set = useCallback(
+    (update: (v: ViewState) => ViewState, replace?: boolean) => setView(update, { replace }),
+    [setView],
+  );
+  const open = useCallback(
+    (row: FleetRow) => {
+      setActiveKey(rowKey(row));
+      setView((v) => ({
+        ...v,
+        fn: { region: row.region, name: row.function.functionName },
+        tab: v.fn ? v.tab : 'overview',
+      }));
+    },
+    [setView],
+  );
+  const hrefFor = useCallback(
+    (row: FleetRow) =>
+      `${window.location.pathname}${serializeView({ ...view, fn: { region: row.region, name: row.function.functionName } })}`,
+    [view],
+  );
+  const close = useCallback(() => setView((v) => ({ ...v, fn: undefined, tab: 'overview' })), [setView]);
+  const openRow = view.fn
+    ? list.rows.find((r) => r.region === view.fn?.region && r.function.functionName === view.fn?.name)
+    : undefined;
+  const regionCount =
+    view.regions === 'all'
+      ? ((meta.data?.accounts.find((a) => a.alias === view.account) ?? meta.data?.accounts[0])?.regions
+          .length ?? 1)
+      : Math.max(1, view.regions.length);
+  const clearAll = () =>
+    setView((v) => ({
+      ...DEFAULT_VIEW,
+      account: v.account,
+      regions: v.regions,
+      embed: v.embed,
+      theme: v.theme,
+    }));
+  const tableRegion = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (openRow) setActiveKey(rowKey(openRow));
+  }, [openRow]);
+
+  let body: React.ReactNode;
+  if (list.firstError) body = <ErrorState {...list.firstError} retry={list.retry} />;
+  else if (list.rows.length === 0 && list.pending) body = <TableSkeleton />;
+  else if (list.rows.length === 0 && !list.status.hasMore && !list.status.fetching)
+    body = (
+      <EmptyState
+        filtered={
+          JSON.stringify({ ...view, fn: undefined, tab: 'overview' }) !==
+          JSON.stringify({
+            ...DEFAULT_VIEW,
+            account: view.account,
+            regions: view.regions,
+            sort: view.sort,
+            embed: view.embed,
+            theme: view.theme,
+          })
+        }
+        clear={clearAll}
+      />
+    );
+  else
+    body = (
+      <FunctionTable
+        rows={list.rows}
+        view={view}
+        showPlace={regionCount > 1}
+        showAccount={(meta.data?.accounts.length ?? 1) > 1}
+        prefs={prefs}
+        onPrefs={applyPrefs}
+        onSort={(sort) => setView((v) => ({ ...v, sort }))}
+        canLoadMore={list.canLoadMore}
+        loadMore={list.loadMore}
+        activeKey={activeKey}
+        onActive={setActiveKey}
+        onOpen={open}
+        hrefFor={hrefFor}
+        footer={<TableFooter status={list.status} retry={list.loadMore} />}
+      />
+    );
+
+  return (
+    <div className="flex h-full flex-col">
+      {view.embed ? null : (
+        <AppHeader meta={meta.data} view={view} setTheme={(theme) => setView((v) => ({ ...v, theme }))} />
+      )}
+      <div className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800">
+        <div className="flex flex-wrap items-start gap-2">
+          <div className="min-w-0 flex-1">
+            <FilterBar view={view} meta={meta.data} setView={set} />
+          </div>
+          <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <FacetBar view={view} setView={set} />
+          {meta.data?.demo && view.embed ? (
+            <span className="rounded bg-orange-600 px-1.5 py-0.5 text-[11px] font-medium text-white">
+              Demo data
+            </span>
+          ) : null}
+        </div>
+        <FilterChips view={view} setView={set} />
+        <Notices notices={notices} dismiss={(i) => setNotices((old) => old.filter((_, j) => j !== i))} />
+        <RegionErrors errors={list.regionErrors} retry={list.retry} />
+      </div>
+      <main ref={tableRegion} className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
+        {body}
+      </main>
+      {view.fn ? (
+        <FunctionDrawer
+          key={`${view.fn.region}/${view.fn.name}`}
+          view={view}
+          target={view.fn}
+          row={openRow}
+          meta={meta.data}
+          onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
+          onClose={close}
+          go={(v) => setView(v)}
+          onMissing={(message) => {
+            addNotice(message);
+            close();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

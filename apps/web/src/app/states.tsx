@@ -1,0 +1,64 @@
+import { Button } from '../components/ui/button.tsx';
+
+/** Grey bars where rows will be, while the first page loads. */
+export function TableSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading functions"
+      className="space-y-2 p-4"
+      data-testid="table-skeleton"
+    >
+      {Array.from({ length: 12 }, (_, i) => (
+        <div
+          key={i}
+          className="h-8 animate-pulse rounded bg-slate-100 dark:bg-slate-800"
+          style={{ opacity: 1 - i * 0.06 }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The first page failed: what, why, the request id, and a way to try again. */
+export function ErrorState({
+  code,
+  message,
+  requestId,
+  retry,
+}: {
+  code: string;
+  message: string;
+  requestId?: string;
+  retry: () => void;
+}) {
+  return (
+    <div
+      role="alert"
+      className="m-4 max-w-3xl space-y-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      <h2 className="font-semibold">The functions could not be loaded</h2>
+      <p className="text-sm">
+        <strong className="font-mono">{code}</strong>: {message}
+      </p>
+      {requestId ? <p className="font-mono text-xs">Request id {requestId}</p> : null}
+      <Button onClick={retry}>Retry</Button>
+    </div>
+  );
+}
+
+/** Nothing matched: say so and offer the way out. */
+export function EmptyState({ filtered, clear }: { filtered: boolean; clear: () => void }) {
+  return (
+    <div className="m-8 max-w-xl space-y-2 text-center" data-testid="empty-state">
+      <h2 className="text-lg font-semibold">No functions match</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {filtered
+          ? 'Try a shorter prefix, another region, or fewer filters. Region "All" searches every configured region.'
+          : 'This region has no functions yet.'}
+      </p>
+      {filtered ? <Button onClick={clear}>Clear all filters</Button> : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { SelectHTMLAttributes } from 'react';
+import { cn } from '../../lib/cn.ts';
+import { inputClass } from './debounced-input.tsx';
+
+/** A labelled native select: accessible, keyboard-friendly and small. */
+export function Select({
+  label,
+  options,
+  className,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: { value: string; label: string }[] }) {
+  return (
+    <select
+      aria-label={label}
+      title={label}
+      className={cn(inputClass, 'max-w-48 pr-7', className)}
+      {...props}
+    >
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

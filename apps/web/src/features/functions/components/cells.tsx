@@ -1,0 +1,68 @@
+import { Badge } from '../../../components/ui/badge.tsx';
+import { formatAbsolute, formatRelative } from '../../../lib/format.ts';
+import type { FcFunction } from '../api/types.ts';
+
+/** A relative time with the absolute time and zone on hover. */
+export function TimeCell({ iso }: { iso: string | null | undefined }) {
+  return (
+    <time
+      dateTime={iso ?? undefined}
+      title={formatAbsolute(iso)}
+      className="text-slate-600 dark:text-slate-300"
+    >
+      {formatRelative(iso)}
+    </time>
+  );
+}
+
+/** VPC and internet access at a glance. */
+export function NetworkCell({ fn }: { fn: FcFunction }) {
+  const vpc = fn.vpcConfig?.vpcId;
+  return (
+    <span className="flex flex-wrap items-center gap-1">
+      {vpc ? (
+        <Badge tone="vpc" title={vpc}>
+          VPC
+        </Badge>
+      ) : null}
+      {fn.internetAccess === false ? (
+        <Badge tone="warn">no internet</Badge>
+      ) : (
+        <span className="text-xs text-slate-500 dark:text-slate-400">internet</span>
+      )}
+    </span>
+  );
+}
+
+/** NAS, OSS and other mounts as badges. */
+export function StorageCell({ fn }: { fn: FcFunction }) {
+  const nas = fn.nasConfig?.mountPoints?.length ?? 0;
+  const oss = fn.ossMountConfig?.mountPoints?.length ?? 0;
+  const jfs = fn.juiceFsConfig?.mountPoints?.length ?? 0;
+  const pfs = fn.polarFsConfig?.mountPoints?.length ?? 0;
+  if (!nas && !oss && !jfs && !pfs) return <span className="text-slate-400 dark:text-slate-500">—</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {nas ? <Badge tone="storage">NAS{nas > 1 ? ` ×${nas}` : ''}</Badge> : null}
+      {oss ? <Badge tone="storage">OSS{oss > 1 ? ` ×${oss}` : ''}</Badge> : null}
+      {jfs ? <Badge tone="storage">JuiceFS</Badge> : null}
+      {pfs ? <Badge tone="storage">PolarFS</Badge> : null}
+    </span>
+  );
+}
+
+/** Tags as `key=value` chips, at most three then a count. */
+export function TagsCell({ tags }: { tags: FcFunction['tags'] }) {
+  const list = tags ?? [];
+  if (list.length === 0) return <span className="text-slate-400 dark:text-slate-500">—</span>;
+  return (
+    <span className="flex flex-wrap gap-1" title={list.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ')}>
+      {list.slice(0, 3).map((t) => (
+        <Badge key={t.Key}>
+          {t.Key}={t.Value ?? ''}
+        </Badge>
+      ))}
+      {list.length > 3 ? <Badge>+{list.length - 3}</Badge> : null}
+    </span>
+  );
+}

@@ -1,0 +1,187 @@
+import { useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef } from 'react';
+import { cn } from '../../../lib/cn.ts';
+import type { ViewState } from '../../../lib/view-state.ts';
+import { type FleetRow, rowKey } from '../api/types.ts';
+import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
+import { buildColumns, HIDDEN_BY_DEFAULT } from './columns.tsx';
+import { features } from './table-features.ts';
+import { TableHeader } from './table-header.tsx';
+
+/** Rows ahead of the viewport at which the next page is requested: about three pages. */
+const PREFETCH_ROWS = 300;
+
+/** What the table needs from the list query and the page around it. */
+export interface FunctionTableProps {
+  rows: FleetRow[];
+  view: ViewState;
+  showPlace: boolean;
+  showAccount: boolean;
+  prefs: ColumnPrefs;
+  onPrefs: (prefs: Partial<ColumnPrefs>) => void;
+  onSort: (field: ViewState['sort']) => void;
+  canLoadMore: boolean;
+  loadMore: () => void;
+  activeKey?: string;
+  onActive: (key: string) => void;
+  onOpen: (row: FleetRow) => void;
+  hrefFor: (row: FleetRow) => string;
+  footer: React.ReactNode;
+}
+
+/** The virtualised function table: sticky header, infinite scroll, keyboard and pointer navigation. */
+export function FunctionTable(props: FunctionTableProps) {
+  const { rows, prefs } = props;
+  const columns = useMemo(
+    () => buildColumns(props.showPlace, props.showAccount),
+    [props.showPlace, props.showAccount],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => rowKey(row),
+    state: {
+      columnVisibility: { ...HIDDEN_BY_DEFAULT, ...prefs.visibility },
+      columnOrder: prefs.order,
+      columnSizing: prefs.sizing,
+    },
+    onColumnSizingChange: (updater) =>
+      props.onPrefs({ sizing: typeof updater === 'function' ? updater(prefs.sizing) : updater }),
+    columnResizeMode: 'onChange',
+  });
+  const tableRows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = prefs.density === 'compact' ? 34 : 48;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+    overscan: 12,
+  });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const { canLoadMore, loadMore } = props;
+  useEffect(() => {
+    if (canLoadMore && lastIndex >= tableRows.length - PREFETCH_ROWS) loadMore();
+  }, [canLoadMore, loadMore, lastIndex, tableRows.length]);
+
+  const activeIndex = props.activeKey ? tableRows.findIndex((r) => r.id === props.activeKey) : -1;
+  const move = (delta: number) => {
+    const next = Math.max(0, Math.min(tableRows.length - 1, (activeIndex < 0 ? -1 : activeIndex) + delta));
+    const row = tableRows[next];
+    if (!row) return;
+    props.onActive(row.id);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== event.currentTarget) return;
+    const keys: Record<string, () => void> = {
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      PageDown: () => move(10),
+      PageUp: () => move(-10),
+      Home: () => move(-tableRows.length),
+      End: () => move(tableRows.length),
+      Enter: () => {
+        const row = tableRows[activeIndex];
+        if (row) props.onOpen(row.original);
+      },
+    };
+    const action = keys[event.key];
+    if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      action();
+    }
+  };
+  const onRowClick = (event: MouseEvent, row: FleetRow) => {
+    if ((event.target as HTMLElement).closest('button')) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey) {
+      event.preventDefault();
+      window.open(props.hrefFor(row), '_blank', 'noopener');
+      return;
+    }
+    event.preventDefault();
+    props.onActive(rowKey(row));
+    props.onOpen(row);
+  };
+  const onAuxClick = (event: MouseEvent, row: FleetRow) => {
+    if (event.button !== 1) return;
+    event.preventDefault();
+    window.open(props.hrefFor(row), '_blank', 'noopener');
+  };
+  const width = table.getTotalSize();
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: the virtualiser needs a plain scroll container
+    <div
+      ref={scrollRef}
+      className="relative min-h-0 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-orange-500"
+      tabIndex={0}
+      role="region"
+      aria-label="Functions; use j and k or the arrow keys to move, Enter to open"
+      onKeyDown={onKeyDown}
+      data-testid="table-scroll"
+    >
+      <table
+        role="grid"
+        aria-rowcount={tableRows.length + 1}
+        aria-label="Functions"
+        className="grid text-sm"
+        style={{ width }}
+      >
+        <TableHeader table={table} view={props.view} onSort={props.onSort} />
+        <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            const active = row.id === props.activeKey;
+            return (
+              <tr
+                key={row.id}
+                id={`row-${item.index}`}
+                data-index={item.index}
+                data-row-key={row.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={active}
+                className={cn(
+                  'absolute flex w-full cursor-pointer border-b border-slate-100 hover:bg-orange-50/60 dark:border-slate-800 dark:hover:bg-slate-800/60',
+                  active && 'bg-orange-50 outline-2 -outline-offset-2 outline-orange-400 dark:bg-slate-800',
+                )}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                onClick={(e) => onRowClick(e, row.original)}
+                onAuxClick={(e) => onAuxClick(e, row.original)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className="flex min-w-0 items-center overflow-hidden px-3 whitespace-nowrap"
+                    style={{ width: cell.column.getSize() }}
+                  >
+                    {cell.column.id === 'name' ? (
+                      <a
+                        href={props.hrefFor(row.original)}
+                        className="flex min-w-0 flex-col no-underline"
+                        tabIndex={-1}
+                        onClick={(e) => e.preventDefault()}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </a>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.footer}
+    </div>
+  );
+}

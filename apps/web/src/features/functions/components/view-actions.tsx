@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import type { FleetRow } from '../api/types.ts';
+import { downloadRows } from '../hooks/export-rows.ts';
+import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
+import { COLUMN_LABELS, HIDDEN_BY_DEFAULT } from './columns.tsx';
+
+/** Columns, density, export and "Copy link". */
+export function ViewActions({
+  rows,
+  prefs,
+  update,
+  reset,
+}: {
+  rows: FleetRow[];
+  prefs: ColumnPrefs;
+  update: (p: Partial<ColumnPrefs>) => void;
+  reset: () => void;
+}) {
+  const [copied, setCopied] = useState(false);
+  const ids = prefs.order.length ? prefs.order : Object.keys(COLUMN_LABELS);
+  const visible = (id: string) => prefs.visibility[id] ?? HIDDEN_BY_DEFAULT[id] ?? true;
+  const move = (id: string, delta: number) => {
+    const order = [...ids];
+    const i = order.indexOf(id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= order.length) return;
+    [order[i], order[j]] = [order[j] ?? id, order[i] ?? id];
+    update({ order });
+  };
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="flex items-center gap-2">
+      <details className="relative">
+        <summary className="flex h-8 cursor-pointer list-none items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+          Columns ▾
+        </summary>
+        <div className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <div className="mb-2 flex items-center justify-between">
+            <span className="text-xs font-semibold text-slate-500 uppercase">Density</span>
+            <span className="flex gap-1">
+              {(['comfortable', 'compact'] as const).map((d) => (
+                <Button
+                  key={d}
+                  size="sm"
+                  variant={prefs.density === d ? 'default' : 'outline'}
+                  aria-pressed={prefs.density === d}
+                  onClick={() => update({ density: d })}
+                >
+                  {d}
+                </Button>
+              ))}
+            </span>
+          </div>
+          <ul aria-label="Columns">
+            {ids.map((id) => (
+              <li
+                key={id}
+                className="flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-800"
+              >
+                <label className="flex flex-1 cursor-pointer items-center gap-2">
+                  <input
+                    type="checkbox"
+                    className="accent-orange-600"
+                    checked={visible(id)}
+                    disabled={id === 'name'}
+                    onChange={(e) => update({ visibility: { ...prefs.visibility, [id]: e.target.checked } })}
+                  />
+                  {COLUMN_LABELS[id] ?? id}
+                </label>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move ${COLUMN_LABELS[id] ?? id} left`}
+                  onClick={() => move(id, -1)}
+                >
+                  ↑
+                </Button>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move ${COLUMN_LABELS[id] ?? id} right`}
+                  onClick={() => move(id, 1)}
+                >
+                  ↓
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <Button variant="link" size="sm" onClick={reset} className="mt-1">
+            Reset columns
+          </Button>
+        </div>
+      </details>
+      <details className="relative">
+        <summary className="flex h-8 cursor-pointer list-none items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+          Export ▾
+        </summary>
+        <div className="absolute right-0 z-30 mt-1 w-60 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <p className="mb-1 px-1 text-xs text-slate-500 dark:text-slate-400">
+            The {rows.length.toLocaleString('en-US')} rows loaded in this view
+          </p>
+          <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'csv')}>
+            Download CSV
+          </Button>
+          <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'json')}>
+            Download JSON
+          </Button>
+        </div>
+      </details>
+      <Button onClick={copyLink} aria-live="polite">
+        {copied ? 'Link copied' : 'Copy link'}
+      </Button>
+    </div>
+  );
+}

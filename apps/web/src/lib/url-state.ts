@@ -1,0 +1,138 @@
+import {
+  DEFAULT_VIEW,
+  DRAWER_TABS,
+  type DrawerTab,
+  HAS_VALUES,
+  type HasValue,
+  listingParams,
+  SORT_FIELDS,
+  type SortField,
+  TEXT_FILTERS,
+  type ViewState,
+} from './view-state.ts';
+
+/** A view read from a URL, with what had to be dropped and why. */
+export interface ParsedView {
+  view: ViewState;
+  problems: string[];
+}
+
+const KNOWN = new Set<string>([
+  'account',
+  'region',
+  'fcVersion',
+  'has',
+  'internetAccess',
+  'memoryMin',
+  'memoryMax',
+  'sort',
+  'fn',
+  'tab',
+  'embed',
+  'theme',
+  ...TEXT_FILTERS,
+]);
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const MAX_TEXT = 256;
+const show = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
+function parseMemory(raw: string | null, name: string, problems: string[]): number | undefined {
+  if (raw === null || raw === '') return undefined;
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) > 1_048_576) {
+    problems.push(`Ignored ${name}="${show(raw)}": it must be a whole number of MB.`);
+    return undefined;
+  }
+  return Number(raw);
+}
+
+/**
+ * Reads a view from a query string. Anything invalid is dropped with a readable reason, never
+ * thrown: a pasted link always opens something sensible.
+ * @example parseView('?region=all&has=gpu&fn=cn-hangzhou/api').view.fn // { region: 'cn-hangzhou', name: 'api' }
+ */
+export function parseView(search: string): ParsedView {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const view: ViewState = { ...DEFAULT_VIEW, text: {}, has: [], sort: { ...DEFAULT_VIEW.sort } };
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN.has(key)) problems.push(`Ignored the unknown parameter "${show(key)}".`);
+    else if (params.getAll(key).length > 1)
+      problems.push(`"${key}" was given more than once; the first value is used.`);
+  }
+  const account = params.get('account');
+  if (account) {
+    if (/^[\w.-]{1,40}$/.test(account)) view.account = account;
+    else problems.push(`Ignored account="${show(account)}": not an account name.`);
+  }
+  const region = params.get('region');
+  if (region === 'all') view.regions = 'all';
+  else if (region) {
+    const list = region
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const good = list.filter((r) => REGION.test(r));
+    for (const bad of list.filter((r) => !REGION.test(r)))
+      problems.push(`Ignored region "${show(bad)}": not a region id.`);
+    view.regions = [...new Set(good)];
+  }
+  for (const name of TEXT_FILTERS) {
+    const value = params.get(name);
+    if (value === null || value === '') continue;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters never belong in a filter
+    if (value.length > MAX_TEXT || /[\u0000-\u001f]/.test(value))
+      problems.push(`Ignored ${name}: too long or not printable.`);
+    else view.text[name] = value;
+  }
+  const fcVersion = params.get('fcVersion');
+  if (fcVersion === 'v2' || fcVersion === 'v3') view.fcVersion = fcVersion;
+  else if (fcVersion) problems.push(`Ignored fcVersion="${show(fcVersion)}": use v2 or v3.`);
+  for (const item of (params.get('has') ?? '').split(',').filter(Boolean)) {
+    if ((HAS_VALUES as readonly string[]).includes(item)) {
+      if (!view.has.includes(item as HasValue)) view.has.push(item as HasValue);
+    } else problems.push(`Ignored has="${show(item)}": not a feature.`);
+  }
+  const internet = params.get('internetAccess');
+  if (internet === 'true' || internet === 'false') view.internetAccess = internet === 'true';
+  else if (internet) problems.push(`Ignored internetAccess="${show(internet)}": use true or false.`);
+  view.memoryMin = parseMemory(params.get('memoryMin'), 'memoryMin', problems);
+  view.memoryMax = parseMemory(params.get('memoryMax'), 'memoryMax', problems);
+  if (view.memoryMin !== undefined && view.memoryMax !== undefined && view.memoryMin > view.memoryMax) {
+    problems.push('Ignored the memory range: its minimum is above its maximum.');
+    view.memoryMin = undefined;
+    view.memoryMax = undefined;
+  }
+  const sort = params.get('sort');
+  if (sort) {
+    const [field, dir = 'asc'] = sort.split(':');
+    if ((SORT_FIELDS as readonly string[]).includes(field ?? '') && (dir === 'asc' || dir === 'desc'))
+      view.sort = { field: field as SortField, dir };
+    else problems.push(`Ignored sort="${show(sort)}"; sorted by name instead.`);
+  }
+  const fn = params.get('fn');
+  if (fn) {
+    const slash = fn.indexOf('/');
+    const [fnRegion, name] = slash > 0 ? [fn.slice(0, slash), fn.slice(slash + 1)] : ['', ''];
+    if (REGION.test(fnRegion) && name.length > 0 && name.length <= 128) view.fn = { region: fnRegion, name };
+    else problems.push(`Could not open fn="${show(fn)}": expected region/name.`);
+  }
+  const tab = params.get('tab');
+  if (tab && (DRAWER_TABS as readonly string[]).includes(tab)) view.tab = tab as DrawerTab;
+  else if (tab) problems.push(`Unknown drawer tab "${show(tab)}"; showing the overview.`);
+  view.embed = params.get('embed') === '1' || params.get('embed') === 'true';
+  const theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark' || theme === 'system') view.theme = theme;
+  else if (theme) problems.push(`Unknown theme "${show(theme)}"; following the system.`);
+  return { view, problems };
+}
+
+/** Writes a view as a query string, in a stable order, leaving out defaults. */
+export function serializeView(view: ViewState): string {
+  const out = listingParams(view);
+  if (view.fn) out.set('fn', `${view.fn.region}/${view.fn.name}`);
+  if (view.fn && view.tab !== 'overview') out.set('tab', view.tab);
+  if (view.embed) out.set('embed', '1');
+  if (view.theme !== 'system') out.set('theme', view.theme);
+  const text = out.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return text ? `?${text}` : '';
+}

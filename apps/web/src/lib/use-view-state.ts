@@ -1,0 +1,50 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseView, serializeView } from './url-state.ts';
+import type { ViewState } from './view-state.ts';
+
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const listener of listeners) listener();
+};
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+};
+const getSearch = () => window.location.search;
+
+/** Options of a view change. */
+export interface NavigateOptions {
+  /** Replace the history entry (typing) instead of adding one (a deliberate change). */
+  replace?: boolean;
+}
+
+/** Writes a view into the address bar and tells every subscriber. */
+export function navigateTo(view: ViewState, options: NavigateOptions = {}): void {
+  const url = `${window.location.pathname}${serializeView(view)}${window.location.hash}`;
+  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  if (options.replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+  notify();
+}
+
+/**
+ * The view lives in the URL and nowhere else: reading parses the query string, writing pushes
+ * history, so reload, paste and back/forward all reproduce what was on screen.
+ * @example const { view, setView } = useViewState(); setView((v) => ({ ...v, has: ['gpu'] }));
+ */
+export function useViewState() {
+  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const parsed = useMemo(() => parseView(search), [search]);
+  const setView = useCallback(
+    (next: ViewState | ((view: ViewState) => ViewState), options?: NavigateOptions) => {
+      const current = parseView(window.location.search).view;
+      navigateTo(typeof next === 'function' ? next(current) : next, options);
+    },
+    [],
+  );
+  return { view: parsed.view, problems: parsed.problems, search, setView };
+}

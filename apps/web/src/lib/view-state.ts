@@ -1,0 +1,104 @@
+/** Feature facets the table can filter on. */
+export const HAS_VALUES = ['vpc', 'nas', 'oss', 'gpu', 'container', 'layers', 'tracing', 'logs'] as const;
+export type HasValue = (typeof HAS_VALUES)[number];
+
+/** Sortable fields, as the BFF names them. */
+export const SORT_FIELDS = [
+  'name',
+  'lastModifiedTime',
+  'createdTime',
+  'memorySize',
+  'codeSize',
+  'timeout',
+  'runtime',
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** Drawer tabs, in display order. */
+export const DRAWER_TABS = [
+  'overview',
+  'network',
+  'nas',
+  'oss',
+  'container',
+  'gpu',
+  'observability',
+  'config',
+  'json',
+] as const;
+export type DrawerTab = (typeof DRAWER_TABS)[number];
+
+/** Text filters: each maps to the BFF parameter of the same name. */
+export const TEXT_FILTERS = [
+  'prefix',
+  'q',
+  'runtime',
+  'gpuType',
+  'description',
+  'tags',
+  'resourceGroupId',
+  'vpcId',
+  'vSwitchId',
+  'securityGroupId',
+  'nasServer',
+  'ossBucket',
+  'image',
+  'layer',
+  'role',
+] as const;
+export type TextFilter = (typeof TEXT_FILTERS)[number];
+
+/** Everything a colleague needs to see the same view; all of it lives in the URL. */
+export interface ViewState {
+  account?: string;
+  /** Empty: the account's first region; `all`; or a list. */
+  regions: string[] | 'all';
+  text: Partial<Record<TextFilter, string>>;
+  fcVersion?: 'v2' | 'v3';
+  has: HasValue[];
+  internetAccess?: boolean;
+  memoryMin?: number;
+  memoryMax?: number;
+  sort: { field: SortField; dir: 'asc' | 'desc' };
+  /** The open drawer: `fn=region/name`. */
+  fn?: { region: string; name: string };
+  tab: DrawerTab;
+  embed: boolean;
+  theme: 'light' | 'dark' | 'system';
+}
+
+/** The view with nothing chosen. */
+export const DEFAULT_VIEW: ViewState = {
+  regions: [],
+  text: {},
+  has: [],
+  sort: { field: 'name', dir: 'asc' },
+  tab: 'overview',
+  embed: false,
+  theme: 'system',
+};
+
+/** True when two views would list the same functions (drawer, tab and chrome aside). */
+export function sameListing(a: ViewState, b: ViewState): boolean {
+  return listingParams(a).toString() === listingParams(b).toString();
+}
+
+/** The BFF query for a view (no cursor, no limit): the filters, the regions and the sort. */
+export function listingParams(view: ViewState): URLSearchParams {
+  const out = new URLSearchParams();
+  if (view.account) out.set('account', view.account);
+  if (view.regions === 'all') out.set('region', 'all');
+  else if (view.regions.length > 0) out.set('region', view.regions.join(','));
+  for (const name of TEXT_FILTERS) {
+    const value = view.text[name]?.trim();
+    if (value) out.set(name, value);
+  }
+  if (view.fcVersion) out.set('fcVersion', view.fcVersion);
+  if (view.has.length) out.set('has', view.has.join(','));
+  if (view.internetAccess !== undefined) out.set('internetAccess', String(view.internetAccess));
+  if (view.memoryMin !== undefined) out.set('memoryMin', String(view.memoryMin));
+  if (view.memoryMax !== undefined) out.set('memoryMax', String(view.memoryMax));
+  if (view.sort.field !== 'name' || view.sort.dir !== 'asc')
+    out.set('sort', `${view.sort.field}:${view.sort.dir}`);
+  return out;
+}
