@@ -63,6 +63,7 @@ export const envSchema = z.object({
   FC_CONFIG: z.string().min(1).optional(),
   FC_DEMO: bool.default(false),
   FC_DEMO_FUNCTIONS_PER_REGION: z.coerce.number().int().min(1).max(200_000).default(1500),
+  FC_DEMO_CONTROL_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   FC_AUTH: z.enum(['none', 'token', 'trusted-header']).default('none'),
   FC_AUTH_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   FC_TRUSTED_HEADER: z

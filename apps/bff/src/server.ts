@@ -71,11 +71,25 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   );
 });
 
+// Demo only: the emulator's fault controls on a second loopback port, to show (and test) how the
+// dashboard behaves when the cloud throttles or fails. Never with real accounts.
+const control =
+  resolved.demo && resolved.emulator && env.FC_DEMO_CONTROL_PORT !== undefined
+    ? serve(
+        { fetch: resolved.emulator.app.fetch, hostname: '127.0.0.1', port: env.FC_DEMO_CONTROL_PORT },
+        (info) =>
+          logger.warn('demo fault controls listening', {
+            url: `http://127.0.0.1:${info.port}/__emulator/faults`,
+          }),
+      )
+    : undefined;
+
 let stopping = false;
 const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
+  control?.close();
   server.close(() => {
     logger.info('stopped');
     process.exit(0);

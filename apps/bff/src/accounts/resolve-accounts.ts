@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ENDPOINT_TEMPLATE } from '@fc-fleet/fc-api';
-import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS, DEFAULT_REGIONS } from '@fc-fleet/fc-emulator';
+import {
+  createEmulator,
+  DEFAULT_EMULATOR_CREDENTIALS,
+  DEFAULT_REGIONS,
+  type Emulator,
+} from '@fc-fleet/fc-emulator';
 import type { BffEnv } from '../env.ts';
 import type { Account } from './account.ts';
 import { accountsFileSchema, type CredentialSource } from './accounts-file.ts';
@@ -10,7 +15,7 @@ import { officialCredentials } from './official-credentials.ts';
 
 /** The accounts to serve, whether they are the demo, and what to log about it. */
 export type ResolvedAccounts =
-  | { ok: true; accounts: Account[]; demo: boolean; reason: string }
+  | { ok: true; accounts: Account[]; demo: boolean; reason: string; emulator?: Emulator }
   | { ok: false; problems: string[] };
 
 const CHAIN_VARIABLES = [
@@ -109,6 +114,7 @@ export function demoAccounts(env: BffEnv, reason: string): ResolvedAccounts {
   const regions = env.FC_REGIONS ?? [...DEFAULT_REGIONS];
   const emulator = createEmulator({
     fleet: { regions, functionsPerRegion: env.FC_DEMO_FUNCTIONS_PER_REGION },
+    control: env.FC_DEMO_CONTROL_PORT !== undefined,
   });
   const account: Account = {
     alias: 'demo',
@@ -120,5 +126,5 @@ export function demoAccounts(env: BffEnv, reason: string): ResolvedAccounts {
     credentials: async () => DEFAULT_EMULATOR_CREDENTIALS,
     secrets: () => [DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret],
   };
-  return { ok: true, accounts: [account], demo: true, reason };
+  return { ok: true, accounts: [account], demo: true, reason, emulator };
 }

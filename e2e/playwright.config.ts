@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+// Journeys run in Debian's Chromium against the real BFF in demo mode (built SPA, in-process
+// emulator). The demo's fault controls listen on a second loopback port for the fault journey.
+export const BFF_PORT = Number(process.env.E2E_PORT ?? 8123);
+export const CONTROL_PORT = BFF_PORT + 2;
+export const PORTAL_PORT = BFF_PORT + 1;
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${BFF_PORT}`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx ../apps/bff/src/server.ts',
+    url: `http://127.0.0.1:${BFF_PORT}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      FC_DEMO: '1',
+      PORT: String(BFF_PORT),
+      HOST: '127.0.0.1',
+      FC_DEMO_CONTROL_PORT: String(CONTROL_PORT),
+      FC_FRAME_ANCESTORS: `http://localhost:${PORTAL_PORT}`,
+      FC_LOG_LEVEL: 'warn',
+      FC_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123',
+    },
+  },
+});
