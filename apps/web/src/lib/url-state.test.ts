@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseView, serializeView } from './url-state.ts';
+import {
+  DEFAULT_VIEW,
+  DRAWER_TABS,
+  HAS_VALUES,
+  listingParams,
+  SORT_FIELDS,
+  TEXT_FILTERS,
+  type ViewState,
+} from './view-state.ts';
+
+const full: ViewState = {
+  account: 'prod',
+  regions: ['cn-hangzhou', 'cn-shanghai'],
+  text: Object.fromEntries(TEXT_FILTERS.map((name, i) => [name, `${name}-value ${i}/é,=:`])),
+  fcVersion: 'v3',
+  has: ['vpc', 'gpu'],
+  internetAccess: false,
+  memoryMin: 512,
+  memoryMax: 4096,
+  sort: { field: 'lastModifiedTime', dir: 'desc' },
+  fn: { region: 'cn-shanghai', name: 'payments-checkout-api-prod' },
+  tab: 'gpu',
+  embed: true,
+  theme: 'dark',
+};
+
+describe('URL state', () => {
+  it('round-trips every parameter', () => {
+    const search = serializeView(full);
+    const parsed = parseView(search);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.view).toEqual(full);
+  });
+
+  it('writes nothing for the default view and reads the default from nothing', () => {
+    expect(serializeView(DEFAULT_VIEW)).toBe('');
+    expect(parseView('').view).toEqual(DEFAULT_VIEW);
+    expect(parseView('?region=all').view.regions).toBe('all');
+  });
+
+  it('round-trips arbitrary valid views', () => {
+    const region = fc.constantFrom('cn-hangzhou', 'cn-shanghai', 'ap-southeast-1', 'us-west-1');
+    const view = fc.record({
+      regions: fc.oneof(fc.constant('all' as const), fc.uniqueArray(region, { maxLength: 3 })),
+      text: fc.dictionary(
+        fc.constantFrom(...TEXT_FILTERS),
+        fc
+          .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
+          .filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f]/.test(s)),
+      ),
+      has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES)),
+      sort: fc.record({
+        field: fc.constantFrom(...SORT_FIELDS),
+        dir: fc.constantFrom('asc' as const, 'desc' as const),
+      }),
+      tab: fc.constantFrom(...DRAWER_TABS),
+      fn: fc.option(
+        fc.record({
+          region,
+          name: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !/[\u0000-\u001f]/.test(s)),
+        }),
+        { nil: undefined },
+      ),
+      embed: fc.boolean(),
+      theme: fc.constantFrom('light' as const, 'dark' as const, 'system' as const),
+    });
+    fc.assert(
+      fc.property(view, (v) => {
+        const candidate: ViewState = {
+          ...DEFAULT_VIEW,
+          ...v,
+          tab: v.fn ? v.tab : 'overview',
+          sort: v.sort.field === 'name' && v.sort.dir === 'desc' ? v.sort : v.sort,
+        };
+        const parsed = parseView(serializeView(candidate));
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.view).toEqual(candidate);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('drops garbage with a reason for each, keeping what is valid', () => {
+    const { view, problems } = parseView(
+      '?region=mars%201,cn-hangzhou&memoryMin=abc&memoryMax=99999999&has=vpc,cheese&sort=size:up&tab=bogus&theme=neon&fcVersion=v9&internetAccess=maybe&fn=nonsense&bogus=1&prefix=a&prefix=b',
+    );
+    expect(view.regions).toEqual(['cn-hangzhou']);
+    expect(view.memoryMin).toBeUndefined();
+    expect(view.memoryMax).toBeUndefined();
+    expect(view.has).toEqual(['vpc']);
+    expect(view.sort).toEqual({ field: 'name', dir: 'asc' });
+    expect(view.tab).toBe('overview');
+    expect(view.theme).toBe('system');
+    expect(view.fcVersion).toBeUndefined();
+    expect(view.internetAccess).toBeUndefined();
+    expect(view.fn).toBeUndefined();
+    expect(view.text.prefix).toBe('a');
+    for (const word of [
+      'mars 1',
+      'memoryMin',
+      'memoryMax',
+      'cheese',
+      'sort',
+      'bogus',
+      'neon',
+      'fcVersion',
+      'internetAccess',
+      'fn=',
+      'prefix',
+    ]) {
+      expect(problems.some((p) => p.includes(word))).toBe(true);
+    }
+  });
+
+  it('refuses an inverted memory range and over-long or control-character text', () => {
+    const inverted = parseView('?memoryMin=4096&memoryMax=128');
+    expect([inverted.view.memoryMin, inverted.view.memoryMax]).toEqual([undefined, undefined]);
+    expect(inverted.problems).toHaveLength(1);
+    const long = parseView(`?q=${'x'.repeat(300)}&prefix=a%00b`);
+    expect(long.view.text).toEqual({});
+    expect(long.problems).toHaveLength(2);
+  });
+
+  it('never throws on random input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const parsed = parseView(`?${text}`);
+        expect(Array.isArray(parsed.problems)).toBe(true);
+        parseView(serializeView(parsed.view));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('asks the BFF for the listing without the drawer, tab or chrome', () => {
+    const params = listingParams(full);
+    expect(params.get('region')).toBe('cn-hangzhou,cn-shanghai');
+    expect(params.get('sort')).toBe('lastModifiedTime:desc');
+    expect(params.get('has')).toBe('vpc,gpu');
+    for (const key of ['fn', 'tab', 'embed', 'theme', 'limit', 'cursor']) expect(params.has(key)).toBe(false);
+  });
+});
