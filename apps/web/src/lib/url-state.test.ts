@@ -49,7 +49,7 @@ describe('URL state', () => {
         fc.constantFrom(...TEXT_FILTERS),
         fc
           .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
-          .filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f]/.test(s)),
+          .filter((s) => s.trim() === s && s.length > 0 && !/\p{Cc}/u.test(s)),
       ),
       has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES)),
       sort: fc.record({
@@ -60,7 +60,7 @@ describe('URL state', () => {
       fn: fc.option(
         fc.record({
           region,
-          name: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !/[\u0000-\u001f]/.test(s)),
+          name: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !/\p{Cc}/u.test(s)),
         }),
         { nil: undefined },
       ),
