@@ -1,9 +1,7 @@
+import { HAS_VALUES, type HasValue } from '@fc-fleet/fleet-contract';
 import type { RedactedFunction } from '../redact/redact-function.ts';
 
-/** Feature facets for `has=`. */
-export const HAS_VALUES = ['vpc', 'nas', 'oss', 'gpu', 'container', 'layers', 'tracing', 'logs'] as const;
-/** A feature facet. */
-export type HasValue = (typeof HAS_VALUES)[number];
+export { HAS_VALUES, type HasValue };
 
 /** Filters the cloud lacks; the BFF applies them while it pages. */
 export interface ExtendedFilters {

@@ -1,17 +1,7 @@
+import { SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
 import type { RedactedFunction } from '../redact/redact-function.ts';
 
-/** Fields the list can be sorted by. */
-export const SORT_FIELDS = [
-  'name',
-  'lastModifiedTime',
-  'createdTime',
-  'memorySize',
-  'codeSize',
-  'timeout',
-  'runtime',
-] as const;
-/** A sort field. */
-export type SortField = (typeof SORT_FIELDS)[number];
+export { SORT_FIELDS, type SortField };
 
 /** A sort: field and direction. */
 export interface SortSpec {

@@ -1,18 +1,6 @@
-/** Feature facets the table can filter on. */
-export const HAS_VALUES = ['vpc', 'nas', 'oss', 'gpu', 'container', 'layers', 'tracing', 'logs'] as const;
-export type HasValue = (typeof HAS_VALUES)[number];
+import { HAS_VALUES, type HasValue, SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
 
-/** Sortable fields, as the BFF names them. */
-export const SORT_FIELDS = [
-  'name',
-  'lastModifiedTime',
-  'createdTime',
-  'memorySize',
-  'codeSize',
-  'timeout',
-  'runtime',
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
+export { HAS_VALUES, type HasValue, SORT_FIELDS, type SortField };
 
 /** Drawer tabs, in display order. */
 export const DRAWER_TABS = [

@@ -7,7 +7,7 @@ import {
 } from '../schemas/list-functions.ts';
 import { createAcs3Signer, type FcCredentials } from '../signer/sign-request.ts';
 import { DEFAULT_ENDPOINT_TEMPLATE, resolveEndpoint } from './endpoint.ts';
-import { CLIENT_ERROR_CODES, FcRequestError, type FcResult, isThrottlingCode } from './fc-error.ts';
+import { CLIENT_ERROR_CODES, type FcError, FcRequestError, type FcResult, isThrottlingCode } from './fc-error.ts';
 import {
   abortableSleep,
   backoffDelay,
@@ -49,6 +49,18 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+function aborted(attempts: number): { ok: false; error: FcError } {
+  return {
+    ok: false,
+    error: {
+      code: CLIENT_ERROR_CODES.aborted,
+      message: 'the request was aborted',
+      retryable: false,
+      attempts,
+    },
+  };
+}
+
 function toWireQuery(query: ListFunctionsQuery): Record<string, string> {
   const wire: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
@@ -86,15 +98,7 @@ export function createFcClient(options: FcClientOptions) {
     const { signal } = callOptions;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) {
-        return {
-          ok: false,
-          error: {
-            code: CLIENT_ERROR_CODES.aborted,
-            message: 'the request was aborted',
-            retryable: false,
-            attempts: attempt - 1,
-          },
-        };
+        return aborted(attempt - 1);
       }
       let credentials: FcCredentials;
       try {
@@ -146,15 +150,7 @@ export function createFcClient(options: FcClientOptions) {
       try {
         await abortableSleep(delayMs, signal);
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: CLIENT_ERROR_CODES.aborted,
-            message: 'the request was aborted',
-            retryable: false,
-            attempts: attempt,
-          },
-        };
+        return aborted(attempt);
       }
     }
   }
