@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
 import { HAS_VALUES } from '../query/extended-filters.ts';
+import { readParams } from '../query/query-params.ts';
 import { SORT_FIELDS } from '../query/sort-spec.ts';
 import type { FacetCollector } from '../upstream/facet-collector.ts';
 
@@ -19,6 +20,7 @@ export interface MetaDeps {
 /** `GET /api/meta`: accounts, regions, demo flag, version, embedding origins and filter facets. */
 export function metaRoute(deps: MetaDeps) {
   return new Hono<AppEnv>().get('/', (c) => {
+    readParams(new URL(c.req.url), []);
     const seen = deps.facets.snapshot();
     return c.json(
       {
