@@ -11,6 +11,7 @@ import {
   NO_FAULTS,
 } from './faults/fault-options.ts';
 import { injectFaults } from './faults/inject-faults.ts';
+import { type ChurnOptions, createChurn } from './fleet/churn.ts';
 import { createFleet, type FleetOptions } from './fleet/generate-fleet.ts';
 import { createRng } from './fleet/prng.ts';
 import { inProcessFetch } from './in-process-fetch.ts';
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   accessKeys?: EmulatorAccessKey[];
   faults?: FaultOptionsInput;
   now?: () => number;
+  /** Change the fleet after every ListFunctions answer, on a deterministic schedule. */
+  churn?: ChurnOptions;
   /** Serve `/__emulator/*` (faults and stats over HTTP); for the standalone server. */
   control?: boolean;
 }
@@ -61,7 +64,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const stats = createStats();
   const tokens = createNextTokenCodec(fleetOptions.seed);
   const defaultRegion = fleetOptions.regions[0] ?? 'cn-hangzhou';
-  const api = functionRoutes(fleet, tokens);
+  const churn = options.churn ? createChurn(fleet, options.churn) : undefined;
+  const api = functionRoutes(fleet, tokens, () => churn?.step());
 
   const app = new Hono<EmulatorEnv>();
   app.use('*', async (c, next) => {
@@ -130,6 +134,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     /** A `fetch` that calls the emulator in-process and, like a real fetch, rejects when aborted. */
     fetch: inProcessFetch(app),
     fleet,
+    /** The churn schedule's log, when one runs. */
+    churnLog: () => churn?.log() ?? [],
     credentials,
     stats,
     /** Replaces the injected faults; throws on an invalid setting. */

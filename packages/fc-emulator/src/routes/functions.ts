@@ -5,7 +5,11 @@ import type { createNextTokenCodec } from '../paging/next-token.ts';
 import { parseListQuery } from './list-query.ts';
 
 /** ListFunctions and GetFunction over the fleet of the request's region. */
-export function functionRoutes(fleet: Fleet, tokens: ReturnType<typeof createNextTokenCodec>) {
+export function functionRoutes(
+  fleet: Fleet,
+  tokens: ReturnType<typeof createNextTokenCodec>,
+  afterList: () => void = () => {},
+) {
   return new Hono<EmulatorEnv>()
     .get('/2023-03-30/functions', async (c) => {
       const region = fleet.region(c.get('region'));
@@ -29,6 +33,8 @@ export function functionRoutes(fleet: Fleet, tokens: ReturnType<typeof createNex
       }
       const last = functions[functions.length - 1];
       const nextToken = more && last ? await tokens.encode(last.functionName) : undefined;
+      // The page is built; now the fleet may change under the client (churn schedules).
+      afterList();
       return c.json(nextToken ? { functions, nextToken } : { functions }, 200);
     })
     .get('/2023-03-30/functions/:name', (c) => {
