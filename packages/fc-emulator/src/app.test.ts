@@ -229,3 +229,29 @@ describe('emulator: fault control', () => {
     expect((await off.app.request('/__emulator/faults')).status).toBe(400);
   });
 });
+
+describe('emulator: rate limit', () => {
+  it('throttles requests beyond the configured rate per region, and refills with time', async () => {
+    let clock = 1_000_000;
+    const emulator = createEmulator({
+      fleet: { functionsPerRegion: 5 },
+      faults: { rateLimitPerSecond: 3 },
+      now: () => clock,
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await emulator.app.fetch(await signedRequest(creds, { date: new Date(clock) }))).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const other = await emulator.app.fetch(
+      await signedRequest(creds, {
+        path: '/regions/cn-shanghai/2023-03-30/functions',
+        date: new Date(clock),
+      }),
+    );
+    expect(other.status).toBe(200);
+    clock += 1000;
+    expect((await emulator.app.fetch(await signedRequest(creds, { date: new Date(clock) }))).status).toBe(
+      200,
+    );
+  });
+});

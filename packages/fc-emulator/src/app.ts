@@ -124,7 +124,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     });
     app.use(
       `${base}/*`,
-      injectFaults(() => faults, faultRng),
+      injectFaults(() => faults, faultRng, now),
     );
     app.route(base || '/', regional);
   }

@@ -7,7 +7,13 @@ import {
 } from '../schemas/list-functions.ts';
 import { createAcs3Signer, type FcCredentials } from '../signer/sign-request.ts';
 import { DEFAULT_ENDPOINT_TEMPLATE, resolveEndpoint } from './endpoint.ts';
-import { CLIENT_ERROR_CODES, type FcError, FcRequestError, type FcResult, isThrottlingCode } from './fc-error.ts';
+import {
+  CLIENT_ERROR_CODES,
+  type FcError,
+  FcRequestError,
+  type FcResult,
+  isThrottlingCode,
+} from './fc-error.ts';
 import {
   abortableSleep,
   backoffDelay,

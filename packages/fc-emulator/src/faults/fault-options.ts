@@ -12,6 +12,8 @@ export const faultOptionsSchema = z.strictObject({
   throttleRate: rate.default(0),
   /** `x-acs-retry-after` (ms) sent with throttling answers; absent when undefined. */
   retryAfterMs: z.number().int().min(0).max(600_000).optional(),
+  /** The account's API limit: requests beyond this many per second (per region) are throttled, as the cloud does. */
+  rateLimitPerSecond: z.number().positive().max(100_000).optional(),
   /** Share of requests answered 500/503. */
   serverErrorRate: rate.default(0),
   /** Share of successful answers whose body is cut in half. */

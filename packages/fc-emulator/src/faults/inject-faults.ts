@@ -10,7 +10,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (region down, throttling, 5xx) before the request is even authenticated, as the cloud's
  * gateway does, then damage to successful bodies.
  */
-export function injectFaults(getFaults: () => FaultOptions, rng: Rng): MiddlewareHandler<EmulatorEnv> {
+export function injectFaults(
+  getFaults: () => FaultOptions,
+  rng: Rng,
+  now: () => number = Date.now,
+): MiddlewareHandler<EmulatorEnv> {
+  // One token bucket per region, with a second's worth of burst, like a per-API flow control.
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const overLimit = (region: string, perSecond: number) => {
+    const t = now();
+    const bucket = buckets.get(region) ?? { tokens: perSecond, at: t };
+    bucket.tokens = Math.min(perSecond, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
+    bucket.at = t;
+    buckets.set(region, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
+  };
   return async (c, next) => {
     const faults = getFaults();
     const delay = faults.latencyMs + (faults.latencyJitterMs ? rng.int(0, faults.latencyJitterMs) : 0);
@@ -22,7 +38,9 @@ export function injectFaults(getFaults: () => FaultOptions, rng: Rng): Middlewar
         message: 'The service is temporarily unavailable.',
       });
     }
-    if (faults.throttleRate > 0 && rng.chance(faults.throttleRate)) {
+    const limited =
+      faults.rateLimitPerSecond !== undefined && overLimit(c.get('region'), faults.rateLimitPerSecond);
+    if (limited || (faults.throttleRate > 0 && rng.chance(faults.throttleRate))) {
       const headers: Record<string, string> =
         faults.retryAfterMs !== undefined ? { 'x-acs-retry-after': String(faults.retryAfterMs) } : {};
       return errorResponse(
