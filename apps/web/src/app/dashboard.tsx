@@ -131,7 +131,10 @@ export function Dashboard() {
       {view.embed ? null : (
         <AppHeader meta={meta.data} view={view} setTheme={(theme) => setView((v) => ({ ...v, theme }))} />
       )}
-      <div className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800">
+      <section
+        aria-label="Filters"
+        className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800"
+      >
         <div className="flex flex-wrap items-start gap-2">
           <div className="min-w-0 flex-1">
             <FilterBar view={view} meta={meta.data} setView={set} />
@@ -141,7 +144,7 @@ export function Dashboard() {
         <div className="flex flex-wrap items-center gap-3">
           <FacetBar view={view} setView={set} />
           {meta.data?.demo && view.embed ? (
-            <span className="rounded bg-orange-600 px-1.5 py-0.5 text-[11px] font-medium text-white">
+            <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
               Demo data
             </span>
           ) : null}
@@ -149,7 +152,7 @@ export function Dashboard() {
         <FilterChips view={view} setView={set} />
         <Notices notices={notices} dismiss={(i) => setNotices((old) => old.filter((_, j) => j !== i))} />
         <RegionErrors errors={list.regionErrors} retry={list.retry} />
-      </div>
+      </section>
       <main ref={tableRegion} className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
         {body}
       </main>
@@ -165,7 +168,8 @@ export function Dashboard() {
           go={(v) => setView(v)}
           onMissing={(message) => {
             addNotice(message);
-            close();
+            // A repair, like the link repair: replace the entry, or Back would reopen the stale link.
+            setView((v) => ({ ...v, fn: undefined, tab: 'overview' }), { replace: true });
           }}
         />
       ) : null}

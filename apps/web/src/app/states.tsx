@@ -51,7 +51,7 @@ export function ErrorState({
 /** Nothing matched: say so and offer the way out. */
 export function EmptyState({ filtered, clear }: { filtered: boolean; clear: () => void }) {
   return (
-    <div className="m-8 max-w-xl space-y-2 text-center" data-testid="empty-state">
+    <div className="mx-auto my-8 max-w-xl space-y-2 px-4 text-center" data-testid="empty-state">
       <h2 className="text-lg font-semibold">No functions match</h2>
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {filtered

@@ -14,7 +14,7 @@ export const badgeVariants = cva(
         gpu: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
         warn: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
         danger: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200',
-        demo: 'bg-orange-600 text-white',
+        demo: 'bg-orange-700 text-white',
       },
     },
     defaultVariants: { tone: 'neutral' },

@@ -108,7 +108,7 @@ export function buildColumns(showPlace: boolean, showAccount: boolean) {
     helper.accessor((row) => row.function.timeout ?? 0, {
       id: 'timeout',
       header: 'Timeout',
-      size: 80,
+      size: 100,
       cell: (c) => <span className="tabular-nums">{formatDuration(c.row.original.function.timeout)}</span>,
     }),
     helper.accessor((row) => row.function.instanceConcurrency ?? 1, {

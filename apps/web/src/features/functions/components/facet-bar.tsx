@@ -42,7 +42,7 @@ export function FacetBar({
             className={cn(
               'h-7 rounded-full border px-2.5 text-xs font-medium transition-colors',
               on
-                ? 'border-orange-600 bg-orange-600 text-white'
+                ? 'border-orange-700 bg-orange-700 text-white'
                 : 'border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800',
             )}
           >

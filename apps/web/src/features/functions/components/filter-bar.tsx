@@ -22,6 +22,8 @@ export function FilterBar({
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // The search field is behind the open drawer's backdrop: focus must stay in the dialog.
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       event.preventDefault();
       search.current?.focus();
     };
@@ -123,7 +125,7 @@ export function FilterBar({
           }))
         }
         options={[
-          { value: '', label: 'Any internet access' },
+          { value: '', label: 'Internet: any' },
           { value: 'true', label: 'Internet: yes' },
           { value: 'false', label: 'Internet: no' },
         ]}

@@ -45,7 +45,9 @@ export function ViewActions({
         </summary>
         <div className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <div className="mb-2 flex items-center justify-between">
-            <span className="text-xs font-semibold text-slate-500 uppercase">Density</span>
+            <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
+              Density
+            </span>
             <span className="flex gap-1">
               {(['comfortable', 'compact'] as const).map((d) => (
                 <Button

@@ -17,7 +17,7 @@ export function ConfigTab({ fn, view, go }: { fn: FcFunction; view: ViewState; g
             {fn.layers.map((l) => (
               <li key={l.arn}>
                 {l.arn ? <FilterLink view={view} name="layer" value={l.arn} go={go} /> : null}{' '}
-                <span className="text-xs text-slate-500">{formatBytes(l.size)}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(l.size)}</span>
               </li>
             ))}
           </ul>
@@ -30,7 +30,7 @@ export function ConfigTab({ fn, view, go }: { fn: FcFunction; view: ViewState; g
           <>
             <ul className="flex flex-wrap gap-1">
               {env.map((k) => (
-                <li key={k}>
+                <li key={k} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
                   <Mono>{k}</Mono>
                 </li>
               ))}

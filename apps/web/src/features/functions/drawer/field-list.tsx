@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 /** A readable list of label/value pairs; empty values show a dash rather than vanishing. */
 export function FieldList({ fields }: { fields: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[minmax(9rem,max-content)_1fr] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-[13rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
       {fields.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500 dark:text-slate-400">{label}</dt>

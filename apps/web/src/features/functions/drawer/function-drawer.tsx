@@ -89,12 +89,14 @@ export function FunctionDrawer({
         aria-labelledby="drawer-title"
         className="flex h-full w-full max-w-3xl flex-col border-l border-slate-200 bg-white shadow-2xl dark:border-slate-700 dark:bg-slate-950"
       >
-        <header className="flex items-start gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+        <div className="flex items-start gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
           <div className="min-w-0 flex-1">
-            <h2 id="drawer-title" className="flex items-center gap-1 truncate text-lg font-semibold">
-              <span className="truncate">{target.name}</span>
+            <div className="flex items-center gap-1">
+              <h2 id="drawer-title" className="min-w-0 truncate text-lg font-semibold">
+                {target.name}
+              </h2>
               <CopyButton value={target.name} label="Copy function name" />
-            </h2>
+            </div>
             <p className="text-sm text-slate-500 dark:text-slate-400">
               {[live.data?.account ?? row?.account, target.region, fn?.runtime].filter(Boolean).join(' · ')}
             </p>
@@ -102,7 +104,7 @@ export function FunctionDrawer({
           <Button variant="ghost" onClick={onClose} aria-label="Close details (Esc)">
             ✕
           </Button>
-        </header>
+        </div>
         <div
           role="tablist"
           aria-label="Function details"
@@ -120,7 +122,7 @@ export function FunctionDrawer({
               tabIndex={view.tab === tab ? 0 : -1}
               onClick={() => onTab(tab)}
               className={cn(
-                'border-b-2 px-3 py-2 text-sm whitespace-nowrap',
+                'border-b-2 px-2.5 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-orange-500',
                 view.tab === tab
                   ? 'border-orange-600 font-medium text-orange-700 dark:text-orange-400'
                   : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white',
@@ -137,7 +139,9 @@ export function FunctionDrawer({
           tabIndex={0}
           className="min-h-0 flex-1 overflow-y-auto px-5 py-4"
         >
-          {!fn && live.isPending ? <p className="text-sm text-slate-500">Loading {target.name}…</p> : null}
+          {!fn && live.isPending ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">Loading {target.name}…</p>
+          ) : null}
           {!fn && error ? (
             <div
               role="alert"

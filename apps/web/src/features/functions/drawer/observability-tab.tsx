@@ -2,7 +2,8 @@ import type { FcFunction, LifecycleHook } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 
 function Hook({ hook }: { hook?: LifecycleHook | null }) {
-  if (!hook || (!hook.handler && !hook.command?.length)) return <span className="text-slate-400">none</span>;
+  if (!hook || (!hook.handler && !hook.command?.length))
+    return <span className="text-slate-500 dark:text-slate-400">none</span>;
   return (
     <Mono>
       {hook.handler || (hook.command ?? []).join(' ')}

@@ -11,7 +11,7 @@ import type { FcFunction } from '../api/types.ts';
 import { FieldList, Mono, Section } from './field-list.tsx';
 
 function StateBadge({ state }: { state?: string | null }) {
-  if (!state) return <span className="text-slate-400">loading…</span>;
+  if (!state) return <span className="text-slate-500 dark:text-slate-400">loading…</span>;
   const tone = state === 'Active' || state === 'Successful' ? 'gpu' : state === 'Failed' ? 'danger' : 'warn';
   return <Badge tone={tone}>{state}</Badge>;
 }
@@ -29,7 +29,8 @@ export function OverviewTab({
   const when = (iso?: string | null) =>
     iso ? (
       <span title={formatAbsolute(iso)}>
-        {formatRelative(iso)} · <span className="text-slate-500">{formatAbsolute(iso)}</span>
+        {formatRelative(iso)} ·{' '}
+        <span className="text-slate-500 dark:text-slate-400">{formatAbsolute(iso)}</span>
       </span>
     ) : (
       ''
