@@ -16,5 +16,8 @@ console.log(
 await runSignerBench();
 await runEmulatorPagesBench();
 await runBffBench();
+// The browser bench takes about three minutes and needs a built SPA, so it runs only on request,
+// and Playwright is loaded only then.
+if (process.env.BENCH_WEB === '1') await (await import('./web.bench.ts')).runWebBench();
 
 console.log(`\ntotal: ${formatDuration(performance.now() - started)}`);
