@@ -70,6 +70,23 @@ export function ossConfig(rng: Rng, infra: SharedInfra, region: string): Fn {
   };
 }
 
+// Both draws always happen, so the fleet's other values do not shift; only an accelerated image has a status.
+function acceleration(rng: Rng): Fn['customContainerConfig'] {
+  const accelerationType = rng.weighted([
+    ['Default', 7],
+    ['None', 3],
+  ]);
+  const status = rng.weighted([
+    ['Ready', 80],
+    ['Preparing', 12],
+    ['Failed', 5],
+    ['Unknown', 3],
+  ]);
+  return accelerationType === 'Default'
+    ? { accelerationType, accelerationInfo: { status } }
+    : { accelerationType };
+}
+
 /** Container config for custom-container functions, with registry credentials for private ones. */
 export function containerConfig(rng: Rng, infra: SharedInfra): Fn {
   const image = rng.pick(infra.images);
@@ -89,18 +106,7 @@ export function containerConfig(rng: Rng, infra: SharedInfra): Fn {
       command: rng.chance(0.5) ? ['--port', '9000'] : [],
       port: rng.pick([9000, 8080, 7860, 8000]),
       ...(acr ? { acrInstanceId: `cri-${rng.alnum(16)}` } : {}),
-      accelerationType: rng.weighted([
-        ['Default', 7],
-        ['None', 3],
-      ]),
-      accelerationInfo: {
-        status: rng.weighted([
-          ['Ready', 80],
-          ['Preparing', 12],
-          ['Failed', 5],
-          ['Unknown', 3],
-        ]),
-      },
+      ...acceleration(rng),
       healthCheckConfig: healthCheck(rng),
       ...(image.private
         ? {

@@ -7,7 +7,7 @@ import { NetworkCell, StorageCell, TagsCell, TimeCell } from './cells.tsx';
 import type { Features } from './table-features.ts';
 
 const helper = createColumnHelper<Features, FleetRow>();
-const dim = 'text-slate-400 dark:text-slate-500';
+const dim = 'text-slate-500 dark:text-slate-400';
 
 /** Which BFF sort each sortable column maps to. */
 export const SORT_BY_COLUMN: Partial<Record<string, SortField>> = {
@@ -120,7 +120,7 @@ export function buildColumns(showPlace: boolean, showAccount: boolean) {
     helper.display({
       id: 'network',
       header: 'Network',
-      size: 130,
+      size: 160,
       cell: ({ row }) => <NetworkCell fn={row.original.function} />,
     }),
     helper.display({

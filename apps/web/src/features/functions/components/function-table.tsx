@@ -132,7 +132,7 @@ export function FunctionTable(props: FunctionTableProps) {
         aria-rowcount={tableRows.length + 1}
         aria-label="Functions"
         className="grid text-sm"
-        style={{ width }}
+        style={{ width, minWidth: '100%' }}
       >
         <TableHeader table={table} view={props.view} onSort={props.onSort} />
         <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>

@@ -58,7 +58,7 @@ export function ContainerTab({
                   'Acceleration',
                   <span key="a" className="flex items-center gap-2">
                     {c.accelerationType ?? ''}
-                    {c.accelerationInfo?.status ? (
+                    {c.accelerationInfo?.status && c.accelerationType !== 'None' ? (
                       <Badge
                         tone={
                           c.accelerationInfo.status === 'Ready'

@@ -13,7 +13,7 @@ export function JsonTab({ fn }: { fn: FcFunction }) {
         <CopyButton value={text} label="Copy JSON" />
       </div>
       <pre
-        className="max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-900"
+        className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-900"
         tabIndex={0}
       >
         {text}
