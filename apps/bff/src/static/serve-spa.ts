@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
-import { cacheControlFor, fileTypeFor, isCompressibleType } from './content-type.ts';
+import { cacheControlFor, fileTypeFor } from './content-type.ts';
 import { etagFor, ifNoneMatchHits } from './etag.ts';
 import { createIndexLoader, NOT_BUILT_PAGE } from './index-html.ts';
 import { resolveSafePath } from './safe-path.ts';
@@ -46,7 +46,23 @@ async function statFile(filePath: string): Promise<{ size: number; mtimeMs: numb
   }
 }
 
-function send(c: Context<AppEnv>, file: FileToSend): Response | Promise<Response> {
+/** Gzipped bodies by ETag: a hashed asset is compressed once, not on every request. */
+type GzipCache = Map<string, Uint8Array<ArrayBuffer>>;
+const GZIP_CACHE_ENTRIES = 64;
+
+async function gzipped(cache: GzipCache, file: FileToSend): Promise<Uint8Array<ArrayBuffer>> {
+  const key = `${file.relativePath}|${file.etag}`;
+  let bytes = cache.get(key);
+  if (!bytes) {
+    const body = await file.body();
+    bytes = new Uint8Array(gzipSync(typeof body === 'string' ? Buffer.from(body) : body));
+    if (cache.size >= GZIP_CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
+    cache.set(key, bytes);
+  }
+  return bytes;
+}
+
+function send(c: Context<AppEnv>, file: FileToSend, cache: GzipCache): Response | Promise<Response> {
   const { contentType, compressible } = fileTypeFor(file.relativePath);
   const headers: Record<string, string> = {
     'Content-Type': contentType,
@@ -55,6 +71,16 @@ function send(c: Context<AppEnv>, file: FileToSend): Response | Promise<Response
   };
   if (compressible) headers.Vary = 'Accept-Encoding';
   if (ifNoneMatchHits(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304, headers);
+  const gzip = compressible && file.size > 1024 && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '');
+  if (gzip && c.req.method === 'GET') {
+    return gzipped(cache, file).then((bytes) =>
+      c.body(bytes, 200, {
+        ...headers,
+        'Content-Encoding': 'gzip',
+        'Content-Length': String(bytes.byteLength),
+      }),
+    );
+  }
   headers['Content-Length'] = String(file.size);
   if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   return file.body().then((body) => c.body(body, 200, headers));
@@ -80,6 +106,7 @@ export function serveSpa(options: ServeSpaOptions): Hono<AppEnv> {
   const root = resolve(options.root);
   const indexPath = join(root, 'index.html');
   const loadIndex = createIndexLoader(root, options.basePath);
+  const cache: GzipCache = new Map();
 
   async function sendIndex(c: Context<AppEnv>): Promise<Response> {
     const index = await loadIndex();
@@ -89,11 +116,14 @@ export function serveSpa(options: ServeSpaOptions): Hono<AppEnv> {
       return c.body(NOT_BUILT_PAGE, 503, headers);
     }
     const size = Buffer.byteLength(index.html);
-    return send(c, { relativePath: 'index.html', size, etag: index.etag, body: async () => index.html });
+    return send(
+      c,
+      { relativePath: 'index.html', size, etag: index.etag, body: async () => index.html },
+      cache,
+    );
   }
 
   return new Hono<AppEnv>()
-    .use(compress({ encoding: 'gzip', contentTypeFilter: isCompressibleType }))
     .get('*', async (c) => {
       const rawPath = pathBelow(new URL(c.req.url).pathname, options.basePath);
       if (rawPath === undefined) throw notFound();
@@ -109,7 +139,7 @@ export function serveSpa(options: ServeSpaOptions): Hono<AppEnv> {
       }
       const body = () => readFile(filePath);
       const inRoot = relative(root, filePath).split(sep).join('/');
-      return send(c, { relativePath: inRoot, size: info.size, etag: etagFor(info), body });
+      return send(c, { relativePath: inRoot, size: info.size, etag: etagFor(info), body }, cache);
     })
     .all('*', () => {
       throw new ApiError('MethodNotAllowed', 'Only GET and HEAD are allowed here', { Allow: 'GET, HEAD' });

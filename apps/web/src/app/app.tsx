@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Dashboard } from './dashboard.tsx';
 
-/** The SPA root: one query client for the life of the page. */
-export function App() {
-  const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
-  );
+/** One query client for the life of the page. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+}
+
+/** The SPA root. */
+export function App({ client }: { client: QueryClient }) {
   return (
     <QueryClientProvider client={client}>
       <Dashboard />

@@ -1,11 +1,11 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef } from 'react';
-import { cn } from '../../../lib/cn.ts';
+import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ViewState } from '../../../lib/view-state.ts';
 import { type FleetRow, rowKey } from '../api/types.ts';
 import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
 import { buildColumns, HIDDEN_BY_DEFAULT } from './columns.tsx';
+import { FunctionRow } from './function-row.tsx';
 import { features } from './table-features.ts';
 import { TableHeader } from './table-header.tsx';
 
@@ -37,16 +37,20 @@ export function FunctionTable(props: FunctionTableProps) {
     () => buildColumns(props.showPlace, props.showAccount),
     [props.showPlace, props.showAccount],
   );
+  const state = useMemo(
+    () => ({
+      columnVisibility: { ...HIDDEN_BY_DEFAULT, ...prefs.visibility },
+      columnOrder: prefs.order,
+      columnSizing: prefs.sizing,
+    }),
+    [prefs.visibility, prefs.order, prefs.sizing],
+  );
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (row) => rowKey(row),
-    state: {
-      columnVisibility: { ...HIDDEN_BY_DEFAULT, ...prefs.visibility },
-      columnOrder: prefs.order,
-      columnSizing: prefs.sizing,
-    },
+    state,
     onColumnSizingChange: (updater) =>
       props.onPrefs({ sizing: typeof updater === 'function' ? updater(prefs.sizing) : updater }),
     columnResizeMode: 'onChange',
@@ -59,7 +63,9 @@ export function FunctionTable(props: FunctionTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     getItemKey: (index) => tableRows[index]?.id ?? index,
-    overscan: 12,
+    overscan: 8,
+    // Rows are memoised and moved by transform; React may batch scroll updates with other work.
+    useFlushSync: false,
   });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
@@ -99,21 +105,36 @@ export function FunctionTable(props: FunctionTableProps) {
       action();
     }
   };
-  const onRowClick = (event: MouseEvent, row: FleetRow) => {
-    if ((event.target as HTMLElement).closest('button')) return;
-    if (event.ctrlKey || event.metaKey || event.shiftKey) {
-      event.preventDefault();
-      window.open(props.hrefFor(row), '_blank', 'noopener');
+  // Rows get one stable handler; it finds the row by key, so scrolling never re-renders rows for it.
+  const latest = useRef({ props, tableRows });
+  latest.current = { props, tableRows };
+  const onPointer = useCallback((event: MouseEvent<HTMLTableRowElement>) => {
+    const { props: p, tableRows: current } = latest.current;
+    const key = event.currentTarget.dataset.rowKey;
+    const row = current.find((r) => r.id === key)?.original;
+    if (!row || (event.target as HTMLElement).closest('button')) return;
+    const newTab =
+      event.type === 'auxclick' ? event.button === 1 : event.ctrlKey || event.metaKey || event.shiftKey;
+    if (event.type === 'auxclick' && !newTab) return;
+    event.preventDefault();
+    if (newTab) {
+      window.open(p.hrefFor(row), '_blank', 'noopener');
       return;
     }
-    event.preventDefault();
-    props.onActive(rowKey(row));
-    props.onOpen(row);
-  };
-  const onAuxClick = (event: MouseEvent, row: FleetRow) => {
-    if (event.button !== 1) return;
-    event.preventDefault();
-    window.open(props.hrefFor(row), '_blank', 'noopener');
+    p.onActive(rowKey(row));
+    p.onOpen(row);
+  }, []);
+  const columnsKey = JSON.stringify(state);
+  // Links depend on the view only; work each out once, not on every scroll frame.
+  const hrefs = useMemo(() => new Map<string, string>(), [props.hrefFor]);
+  const hrefOf = (row: FleetRow) => {
+    const key = rowKey(row);
+    let href = hrefs.get(key);
+    if (href === undefined) {
+      href = props.hrefFor(row);
+      hrefs.set(key, href);
+    }
+    return href;
   };
   const width = table.getTotalSize();
   return (
@@ -138,46 +159,19 @@ export function FunctionTable(props: FunctionTableProps) {
         <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = tableRows[item.index];
-            if (!row) return null;
-            const active = row.id === props.activeKey;
-            return (
-              <tr
+            return row ? (
+              <FunctionRow
                 key={row.id}
-                id={`row-${item.index}`}
-                data-index={item.index}
-                data-row-key={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={active}
-                className={cn(
-                  'absolute flex w-full cursor-pointer border-b border-slate-100 hover:bg-orange-50/60 dark:border-slate-800 dark:hover:bg-slate-800/60',
-                  active && 'bg-orange-50 outline-2 -outline-offset-2 outline-orange-400 dark:bg-slate-800',
-                )}
-                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-                onClick={(e) => onRowClick(e, row.original)}
-                onAuxClick={(e) => onAuxClick(e, row.original)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className="flex min-w-0 items-center overflow-hidden px-3 whitespace-nowrap"
-                    style={{ width: cell.column.getSize() }}
-                  >
-                    {cell.column.id === 'name' ? (
-                      <a
-                        href={props.hrefFor(row.original)}
-                        className="flex min-w-0 flex-col no-underline"
-                        tabIndex={-1}
-                        onClick={(e) => e.preventDefault()}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </a>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                  </td>
-                ))}
-              </tr>
-            );
+                row={row}
+                index={item.index}
+                start={item.start}
+                height={rowHeight}
+                active={row.id === props.activeKey}
+                href={hrefOf(row.original)}
+                onPointer={onPointer}
+                columnsKey={columnsKey}
+              />
+            ) : null;
           })}
         </tbody>
       </table>
