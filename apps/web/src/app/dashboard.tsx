@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useMetaQuery } from '../features/functions/api/meta-query.ts';
 import { type FleetRow, rowKey } from '../features/functions/api/types.ts';
 import { FacetBar } from '../features/functions/components/facet-bar.tsx';
@@ -8,7 +8,6 @@ import { FunctionTable } from '../features/functions/components/function-table.t
 import { RegionErrors } from '../features/functions/components/region-errors.tsx';
 import { TableFooter } from '../features/functions/components/table-footer.tsx';
 import { ViewActions } from '../features/functions/components/view-actions.tsx';
-import { FunctionDrawer } from '../features/functions/drawer/function-drawer.tsx';
 import { useColumnPrefs } from '../features/functions/hooks/use-column-prefs.ts';
 import { useListing } from '../features/functions/hooks/use-listing.ts';
 import { serializeView } from '../lib/url-state.ts';
@@ -20,6 +19,11 @@ import { Notices } from './notices.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from './states.tsx';
 import { useLinkRepair } from './use-link-repair.ts';
 import { useTheme } from './use-theme.ts';
+
+// The drawer is a third of the app's own code and is not needed for the first rows: load it on first use.
+const FunctionDrawer = lazy(() =>
+  import('../features/functions/drawer/function-drawer.tsx').then((m) => ({ default: m.FunctionDrawer })),
+);
 
 /** The whole page: header, filters, table and drawer, all driven by the URL. */
 export function Dashboard() {
@@ -157,21 +161,23 @@ export function Dashboard() {
         {body}
       </main>
       {view.fn ? (
-        <FunctionDrawer
-          key={`${view.fn.region}/${view.fn.name}`}
-          view={view}
-          target={view.fn}
-          row={openRow}
-          meta={meta.data}
-          onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
-          onClose={close}
-          go={(v) => setView(v)}
-          onMissing={(message) => {
-            addNotice(message);
-            // A repair, like the link repair: replace the entry, or Back would reopen the stale link.
-            setView((v) => ({ ...v, fn: undefined, tab: 'overview' }), { replace: true });
-          }}
-        />
+        <Suspense fallback={null}>
+          <FunctionDrawer
+            key={`${view.fn.region}/${view.fn.name}`}
+            view={view}
+            target={view.fn}
+            row={openRow}
+            meta={meta.data}
+            onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
+            onClose={close}
+            go={(v) => setView(v)}
+            onMissing={(message) => {
+              addNotice(message);
+              // A repair, like the link repair: replace the entry, or Back would reopen the stale link.
+              setView((v) => ({ ...v, fn: undefined, tab: 'overview' }), { replace: true });
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -32,15 +32,25 @@ export async function getJson<T>(
   parse: (body: unknown) => T,
   init: { params?: URLSearchParams; signal?: AbortSignal } = {},
 ): Promise<T> {
+  const response = fetch(apiUrl(path, init.params), {
+    signal: init.signal,
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  return readJson(response, parse, init.signal);
+}
+
+/** Reads a BFF answer that is already on its way (see `early-fetch.js`) the same way as `getJson`. */
+export async function readJson<T>(
+  pending: Promise<Response>,
+  parse: (body: unknown) => T,
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, init.params), {
-      signal: init.signal,
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-    });
+    response = await pending;
   } catch (error) {
-    if (init.signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     throw new ApiError(
       'NetworkError',
       'The FC Fleet server could not be reached. Check your connection and retry.',

@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { functionsQueryOptions } from '../features/functions/api/functions-query.ts';
+import { parsePage } from '../features/functions/api/parse.ts';
+import { readJson } from '../lib/api-client.ts';
+import { parseView } from '../lib/url-state.ts';
+import { listingParams } from '../lib/view-state.ts';
+
+declare global {
+  interface Window {
+    /** Set by `early-fetch.js`: the first page, requested before the bundle arrived. */
+    __fcFleetFirstPage?: { listing: string; response: Promise<Response> };
+  }
+}
+
+/**
+ * Puts the first page into the query cache as early as possible: the answer `early-fetch.js`
+ * already asked for when it is for this view, otherwise a request made now, before React renders.
+ */
+export function primeFirstPage(client: QueryClient): void {
+  const listing = listingParams(parseView(window.location.search).view).toString();
+  const options = functionsQueryOptions(listing);
+  const early = window.__fcFleetFirstPage;
+  window.__fcFleetFirstPage = undefined;
+  const prefetch =
+    early && early.listing === listing
+      ? client.prefetchInfiniteQuery({ ...options, queryFn: () => readJson(early.response, parsePage) })
+      : client.prefetchInfiniteQuery(options);
+  prefetch.catch(() => {});
+}
