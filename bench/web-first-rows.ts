@@ -30,7 +30,9 @@ async function milestones(page: Page): Promise<Omit<FirstRowsRun, 'wallMs'>> {
   return page.evaluate(() => {
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const script = resources.find((r) => r.initiatorType === 'script' && /\/assets\/index-[^/]*\.js$/.test(r.name));
+    const script = resources.find(
+      (r) => r.initiatorType === 'script' && /\/assets\/index-[^/]*\.js$/.test(r.name),
+    );
     const list = resources.find((r) => r.name.includes('/api/functions'));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
