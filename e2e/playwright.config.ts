@@ -8,6 +8,7 @@ export const PORTAL_PORT = BFF_PORT + 1;
 
 export default defineConfig({
   testDir: './tests',
+  globalTeardown: './global-teardown.ts',
   outputDir: './test-results',
   fullyParallel: false,
   workers: 1,
@@ -32,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx ../apps/bff/src/server.ts',
+    // Every log line is kept for the leak scan in global-teardown.ts.
+    command: 'mkdir -p test-results && npx tsx ../apps/bff/src/server.ts > test-results/server.log 2>&1',
     url: `http://127.0.0.1:${BFF_PORT}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -44,7 +46,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       FC_DEMO_CONTROL_PORT: String(CONTROL_PORT),
       FC_FRAME_ANCESTORS: `http://localhost:${PORTAL_PORT}`,
-      FC_LOG_LEVEL: 'warn',
+      FC_LOG_LEVEL: 'info',
       FC_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123',
     },
   },
