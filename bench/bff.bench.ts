@@ -4,6 +4,7 @@ import { scrollLoad } from './bff-load.ts';
 import { bffScroller } from './bff-pages.ts';
 import { type BffServer, startBffServer } from './bff-server.ts';
 import { emulatorClient, pager } from './emulator-pager.ts';
+import { SHARED_VIEWS } from './load.bench.ts';
 import { listenLocal } from './local-server.ts';
 import { formatDuration, formatRate, formatTable, quantile, sample, summarize, summaryRow } from './stats.ts';
 
@@ -19,16 +20,7 @@ const PASSES = { min: 2, max: 4, budgetMs: 6000 };
 const LOAD = { clients: 32, durationMs: 5000 };
 const GOALS = { coldOverDirect: 1.5, cachedOverDirect: 1.0 };
 /** Views the load scrolls: native filters, extended ones the BFF applies, and a sorted view. */
-const VIEWS = [
-  '',
-  'prefix=payments-',
-  'has=vpc',
-  'has=gpu',
-  'runtime=python3.10',
-  'q=checkout',
-  'prefix=orders-&has=logs',
-  'sort=lastModifiedTime:desc',
-];
+const VIEWS = SHARED_VIEWS;
 
 interface PassTimes {
   direct: number[];

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
 
 /** The window the goals are set for. */
 export const VIEWPORT = { width: 1440, height: 900 };
@@ -16,19 +17,7 @@ const COLUMN_PREFS_KEY = 'fc-fleet:columns:v1';
  * @example const browser = await launchBrowser(); await browser.close();
  */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
 }
 
 /**
