@@ -141,3 +141,23 @@ describe('the app: access modes', () => {
     expect(res.headers.get('referrer-policy')).toBeTruthy();
   });
 });
+
+describe('the app: compression', () => {
+  it('gzips large JSON answers for clients that accept it, and only for them', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const t = createTestApp({ emulator: { fleet: { functionsPerRegion: 200 } } });
+    const zipped = await t.app.request('/api/functions?limit=100', {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    const body = JSON.parse(gunzipSync(bytes).toString('utf8')) as { functions: unknown[] };
+    expect(body.functions).toHaveLength(100);
+    expect(bytes.byteLength).toBeLessThan(JSON.stringify(body).length / 4);
+    const plain = await t.app.request('/api/functions?limit=100');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(((await plain.json()) as { functions: unknown[] }).functions).toHaveLength(100);
+    const small = await t.app.request('/api/functions?limit=0', { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+});

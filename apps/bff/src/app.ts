@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import type { Account } from './accounts/account.ts';
 import type { AppEnv } from './app-env.ts';
 import { createCursorCodec } from './cursor/cursor-codec.ts';
 import type { BffEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { createAuth } from './middleware/auth.ts';
+import { compressJson } from './middleware/compress-json.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes({ lastSuccessAt: source.lastSuccessAt, now, metrics }))
     .use('/api/*', rateLimit({ perMinute: env.FC_RATE_LIMIT_PER_MINUTE, now }))
     // A page of 100 functions is about 130 KB of JSON and compresses about tenfold.
-    .use('/api/*', compress({ encoding: 'gzip', threshold: 2048 }))
+    .use('/api/*', compressJson({ minBytes: 2048 }))
     .route(
       '/api/functions',
       listFunctionsRoute({
