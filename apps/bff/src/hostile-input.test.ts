@@ -108,3 +108,32 @@ describe('hostile input to /api', () => {
     );
   });
 });
+
+describe('hostile input does not grow memory', () => {
+  it('keeps the page cache inside its byte budget under thousands of distinct queries', async () => {
+    const small = createTestApp({
+      env: { FC_CACHE_MAX_MB: '1' },
+      emulator: { fleet: { functionsPerRegion: 2000 } },
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.constantFrom('cn-hangzhou', 'cn-shanghai', 'all'),
+        async (prefix, region) => {
+          const res = await small.app.request(
+            `/api/functions?region=${region}&prefix=${encodeURIComponent(prefix)}&limit=5`,
+          );
+          expect(res.status).toBeLessThan(500);
+          await res.arrayBuffer();
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // Real pages too, so the budget is actually under pressure.
+    for (const region of ['cn-hangzhou', 'cn-shanghai', 'cn-beijing'])
+      await small.app.request(`/api/functions?region=${region}&sort=memorySize:desc&limit=5`);
+    const stats = small.source.cacheStats();
+    expect(stats.bytes).toBeLessThanOrEqual(2 ** 20);
+    expect(stats.evictions).toBeGreaterThan(0);
+  });
+});

@@ -136,4 +136,12 @@ describe('the BFF and the emulator over real HTTP', () => {
     expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
     expect(body).toMatchObject({ code: 'NotFound', requestId: res.headers.get('x-request-id') });
   });
+
+  it('refuses oversized headers and query strings at the HTTP layer and keeps serving', async () => {
+    const huge = await fetch(`${bff}/api/meta`, { headers: { 'x-padding': 'x'.repeat(64 * 1024) } });
+    expect(huge.status).toBe(431);
+    const longQuery = await fetch(`${bff}/api/functions?q=${'y'.repeat(100 * 1024)}`);
+    expect([400, 414, 431]).toContain(longQuery.status);
+    expect((await fetch(`${bff}/healthz`)).status).toBe(200);
+  });
 });
