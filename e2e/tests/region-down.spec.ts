@@ -36,3 +36,24 @@ test('throttling on first load is a clear 503 with its code; Retry recovers in p
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.locator('tr[data-row-key]').first()).toBeVisible();
 });
+
+test('truncated answers from the cloud are a clear UpstreamBadResponse; Retry recovers in place', async ({
+  page,
+}) => {
+  await setFaults({ truncateRate: 1 });
+  await page.goto('/?region=cn-hangzhou&prefix=logistics-');
+  const alert = page.getByRole('alert').filter({ hasText: 'The functions could not be loaded' });
+  await expect(alert).toContainText('UpstreamBadResponse');
+  await expect(alert).toContainText('MalformedResponse');
+  await clearFaults();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('tr[data-row-key]').first()).toBeVisible();
+});
+
+test('a latency spike below the timeout shows the skeleton, then the rows', async ({ page }) => {
+  await setFaults({ latencyMs: 2500 });
+  await page.goto('/?region=cn-shanghai&prefix=support-');
+  await expect(page.getByTestId('table-skeleton')).toBeVisible();
+  await expect(page.locator('tr[data-row-key]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
