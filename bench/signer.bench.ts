@@ -8,7 +8,7 @@ import { formatRate, formatTable, sample, summarize, summaryRow } from './stats.
 
 const SIGNATURES_PER_SAMPLE = 1000;
 const credentials = {
-  accessKeyId: 'LTAI5tBenchmarkKeyId0001',
+  accessKeyId: 'bench-access-key-id',
   accessKeySecret: 'bench-secret-0123456789abcdef',
 };
 
