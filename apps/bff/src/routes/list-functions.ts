@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
 import { type CursorCodec, type CursorState, queryKey } from '../cursor/cursor-codec.ts';
+import { ApiError } from '../errors.ts';
 import { extendedPredicate } from '../query/extended-filters.ts';
 import { parseListQuery } from '../query/parse-list-query.ts';
 import { nameOrderPage } from '../scan/name-order-page.ts';
@@ -33,7 +34,12 @@ export function listFunctionsRoute(deps: ListDeps) {
     let state: CursorState | undefined;
     if (req.cursor) {
       state = await deps.cursors.decode(req.cursor, key);
-      if ((state.m === 'n') !== nameOrder) state = undefined;
+      // The query key covers the sort, so this cannot happen with our own cursors; never restart silently.
+      if ((state.m === 'n') !== nameOrder)
+        throw new ApiError(
+          'CursorMismatch',
+          'The cursor belongs to a different sort. Reload the list from the top.',
+        );
     }
     const common = {
       source: deps.source,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useMetaQuery } from '../features/functions/api/meta-query.ts';
 import { type FleetRow, rowKey } from '../features/functions/api/types.ts';
 import { FacetBar } from '../features/functions/components/facet-bar.tsx';
@@ -84,7 +84,6 @@ export function Dashboard() {
       embed: v.embed,
       theme: v.theme,
     }));
-  const tableRegion = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (openRow) setActiveKey(rowKey(openRow));
@@ -157,7 +156,7 @@ export function Dashboard() {
         <Notices notices={notices} dismiss={(i) => setNotices((old) => old.filter((_, j) => j !== i))} />
         <RegionErrors errors={list.regionErrors} retry={list.retry} />
       </section>
-      <main ref={tableRegion} className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
+      <main className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
         {body}
       </main>
       {view.fn ? (
