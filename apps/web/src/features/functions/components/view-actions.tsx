@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { Menu } from '../../../components/ui/menu.tsx';
 import type { FleetRow } from '../api/types.ts';
 import { downloadRows } from '../hooks/export-rows.ts';
 import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
@@ -39,85 +40,73 @@ export function ViewActions({
   };
   return (
     <div className="flex items-center gap-2">
-      <details className="relative">
-        <summary className="flex h-8 cursor-pointer list-none items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
-          Columns ▾
-        </summary>
-        <div className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          <div className="mb-2 flex items-center justify-between">
-            <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
-              Density
-            </span>
-            <span className="flex gap-1">
-              {(['comfortable', 'compact'] as const).map((d) => (
-                <Button
-                  key={d}
-                  size="sm"
-                  variant={prefs.density === d ? 'default' : 'outline'}
-                  aria-pressed={prefs.density === d}
-                  onClick={() => update({ density: d })}
-                >
-                  {d}
-                </Button>
-              ))}
-            </span>
-          </div>
-          <ul aria-label="Columns">
-            {ids.map((id) => (
-              <li
-                key={id}
-                className="flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-800"
+      <Menu label="Columns" panelClassName="w-64">
+        <div className="mb-2 flex items-center justify-between">
+          <span className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">Density</span>
+          <span className="flex gap-1">
+            {(['comfortable', 'compact'] as const).map((d) => (
+              <Button
+                key={d}
+                size="sm"
+                variant={prefs.density === d ? 'default' : 'outline'}
+                aria-pressed={prefs.density === d}
+                onClick={() => update({ density: d })}
               >
-                <label className="flex flex-1 cursor-pointer items-center gap-2">
-                  <input
-                    type="checkbox"
-                    className="accent-orange-600"
-                    checked={visible(id)}
-                    disabled={id === 'name'}
-                    onChange={(e) => update({ visibility: { ...prefs.visibility, [id]: e.target.checked } })}
-                  />
-                  {COLUMN_LABELS[id] ?? id}
-                </label>
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Move ${COLUMN_LABELS[id] ?? id} left`}
-                  onClick={() => move(id, -1)}
-                >
-                  ↑
-                </Button>
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Move ${COLUMN_LABELS[id] ?? id} right`}
-                  onClick={() => move(id, 1)}
-                >
-                  ↓
-                </Button>
-              </li>
+                {d}
+              </Button>
             ))}
-          </ul>
-          <Button variant="link" size="sm" onClick={reset} className="mt-1">
-            Reset columns
-          </Button>
+          </span>
         </div>
-      </details>
-      <details className="relative">
-        <summary className="flex h-8 cursor-pointer list-none items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
-          Export ▾
-        </summary>
-        <div className="absolute right-0 z-30 mt-1 w-60 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          <p className="mb-1 px-1 text-xs text-slate-500 dark:text-slate-400">
-            The {rows.length.toLocaleString('en-US')} rows loaded in this view
-          </p>
-          <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'csv')}>
-            Download CSV
-          </Button>
-          <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'json')}>
-            Download JSON
-          </Button>
-        </div>
-      </details>
+        <ul aria-label="Columns">
+          {ids.map((id) => (
+            <li
+              key={id}
+              className="flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-800"
+            >
+              <label className="flex flex-1 cursor-pointer items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="accent-orange-600"
+                  checked={visible(id)}
+                  disabled={id === 'name'}
+                  onChange={(e) => update({ visibility: { ...prefs.visibility, [id]: e.target.checked } })}
+                />
+                {COLUMN_LABELS[id] ?? id}
+              </label>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Move ${COLUMN_LABELS[id] ?? id} left`}
+                onClick={() => move(id, -1)}
+              >
+                ↑
+              </Button>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Move ${COLUMN_LABELS[id] ?? id} right`}
+                onClick={() => move(id, 1)}
+              >
+                ↓
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <Button variant="link" size="sm" onClick={reset} className="mt-1">
+          Reset columns
+        </Button>
+      </Menu>
+      <Menu label="Export" panelClassName="w-60">
+        <p className="mb-1 px-1 text-xs text-slate-500 dark:text-slate-400">
+          The {rows.length.toLocaleString('en-US')} rows loaded in this view
+        </p>
+        <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'csv')}>
+          Download CSV
+        </Button>
+        <Button variant="ghost" className="w-full justify-start" onClick={() => downloadRows(rows, 'json')}>
+          Download JSON
+        </Button>
+      </Menu>
       <Button onClick={copyLink} aria-live="polite">
         {copied ? 'Link copied' : 'Copy link'}
       </Button>
