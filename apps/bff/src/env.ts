@@ -2,15 +2,18 @@ import { isRegionId } from '@fc-fleet/fc-api';
 import { z } from 'zod';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-const regionList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().refine(isRegionId, 'must be region ids such as cn-hangzhou')).min(1).max(40));
+/** A comma-separated variable read as a list whose items each pass `item`. */
+const commaList = (item: z.ZodString | z.ZodType<string, string>, min: number, max: number) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(min).max(max));
+const regionList = commaList(z.string().refine(isRegionId, 'must be region ids such as cn-hangzhou'), 1, 40);
 const originList = z
   .string()
   .transform((text) => text.split(/[\s,]+/).filter(Boolean))
@@ -26,19 +29,11 @@ const originList = z
       )
       .max(20),
   );
-const ipList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.string().refine(isProxyEntry, 'must be IP addresses or IPv4 CIDR ranges such as 10.0.0.0/8'))
-      .max(50),
-  );
+const ipList = commaList(
+  z.string().refine(isProxyEntry, 'must be IP addresses or IPv4 CIDR ranges such as 10.0.0.0/8'),
+  0,
+  50,
+);
 
 /** The BFF's environment. Every variable is documented in the README; defaults suit a laptop. */
 export const envSchema = z.object({
