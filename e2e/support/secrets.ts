@@ -1,3 +1,4 @@
+import { PLANTED_SECRET } from '@fc-fleet/fc-emulator';
 import { functionsIn, type RawFunction, REGIONS } from './fleet.ts';
 
 /** The AccessKey secret the demo's in-process emulator accepts (its documented default). */
@@ -6,10 +7,15 @@ export const EMULATOR_KEY_SECRET = 'fc-emulator-key-secret';
 /** Shorter values ("info", "10", "dev") are ordinary words that cannot identify a leak. */
 const MIN_LENGTH = 8;
 
-/** Every value the emulator holds as a secret in one function, in clear. */
+/**
+ * Every value the emulator holds as a secret in one function, in clear: the named secret fields,
+ * and the secrets it plants in free-form strings (commands, args, URLs, tracing endpoints, an OSS
+ * mount's credential field, an unknown block), found by their shape wherever they are.
+ */
 export function secretValuesOf(fn: RawFunction): string[] {
   const jfs = fn.juiceFsConfig;
   return [
+    ...(JSON.stringify(fn).match(PLANTED_SECRET) ?? []),
     ...Object.values(fn.environmentVariables ?? {}),
     fn.customContainerConfig?.registryConfig?.authConfig?.password ?? '',
     ...(jfs?.mountPoints ?? []).map((mount) => mount.token ?? ''),
@@ -18,7 +24,7 @@ export function secretValuesOf(fn: RawFunction): string[] {
 }
 
 /** The function as anyone may see it: the same object with every secret field removed. */
-function withoutSecrets(fn: RawFunction): RawFunction {
+function withoutSecrets(fn: RawFunction): string {
   const copy = structuredClone(fn);
   delete copy.environmentVariables;
   delete copy.customContainerConfig?.registryConfig?.authConfig?.password;
@@ -26,7 +32,7 @@ function withoutSecrets(fn: RawFunction): RawFunction {
     delete copy.juiceFsConfig.envs;
     for (const mount of copy.juiceFsConfig.mountPoints ?? []) delete mount.token;
   }
-  return copy;
+  return JSON.stringify(copy).replace(PLANTED_SECRET, '');
 }
 
 /**
@@ -59,8 +65,6 @@ export function createFinder(needles: Iterable<string>): (text: string) => strin
 export function plantedSecrets(): string[] {
   const functions = REGIONS.flatMap((region) => functionsIn(region));
   const candidates = new Set([EMULATOR_KEY_SECRET, ...functions.flatMap(secretValuesOf)]);
-  const alsoPublic = new Set(
-    createFinder(candidates)(functions.map((fn) => JSON.stringify(withoutSecrets(fn))).join('\n')),
-  );
+  const alsoPublic = new Set(createFinder(candidates)(functions.map(withoutSecrets).join('\n')));
   return [...candidates].filter((value) => !alsoPublic.has(value));
 }

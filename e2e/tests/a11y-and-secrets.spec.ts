@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { firstWhere, type RawFunction, REGIONS } from '../support/fleet.ts';
@@ -41,17 +42,42 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-/** Per region, a function with each kind of secret: env value, registry password, JuiceFS token. */
-function functionsWithSecrets(secrets: ReadonlySet<string>): { region: string; fn: RawFunction }[] {
+/** The places a secret hides in the demo fleet: the named secret fields and the free-form ones. */
+const SECRET_KINDS: [
+  string,
+  (fn: RawFunction, planted: (value: string | null | undefined) => boolean) => boolean,
+][] = [
+  ['env value', (fn, planted) => Object.values(fn.environmentVariables ?? {}).some(planted)],
+  [
+    'registry password',
+    (fn, planted) => planted(fn.customContainerConfig?.registryConfig?.authConfig?.password),
+  ],
+  ['JuiceFS token', (fn, planted) => Boolean(fn.juiceFsConfig?.mountPoints?.some((m) => planted(m.token)))],
+  ...[
+    'command',
+    'entrypoint',
+    'healthcheck',
+    'tracing',
+    'hook',
+    'runtimearg',
+    'jfsarg',
+    'osscredential',
+    'unknownfield',
+  ].map((where): (typeof SECRET_KINDS)[number] => [
+    where,
+    (fn) => JSON.stringify(fn).includes(`fleetsecret-${where}-`),
+  ]),
+];
+
+/** A function with each kind of secret, the kinds spread over the regions. */
+function functionsWithSecrets(
+  secrets: ReadonlySet<string>,
+): { region: string; fn: RawFunction; kind: string }[] {
   const planted = (value: string | null | undefined) => secrets.has(value ?? '');
-  const kinds: ((fn: RawFunction) => boolean)[] = [
-    (fn) => Object.values(fn.environmentVariables ?? {}).some(planted),
-    (fn) => planted(fn.customContainerConfig?.registryConfig?.authConfig?.password),
-    (fn) => Boolean(fn.juiceFsConfig?.mountPoints?.some((m) => planted(m.token))),
-  ];
-  return REGIONS.flatMap((region) =>
-    kinds.map((kind) => ({ region, fn: firstWhere(region, kind, 'that kind of secret') })),
-  );
+  return SECRET_KINDS.map(([kind, has], i) => {
+    const region = REGIONS[i % REGIONS.length] ?? 'cn-hangzhou';
+    return { region, kind, fn: firstWhere(region, (fn) => has(fn, planted), `a secret in its ${kind}`) };
+  });
 }
 
 test('no secret of the fleet or the emulator reaches the DOM or any response', async ({ page }) => {
@@ -81,15 +107,27 @@ test('no secret of the fleet or the emulator reaches the DOM or any response', a
   await page.goto('/?region=all');
   await scrollToEnd(page, 4500, { stopAfter: 300 });
   expect(await domLeaks(), 'DOM of the all-regions list').toEqual([]);
+  // The exports hold every loaded row: neither may carry a secret.
+  await page.locator('summary', { hasText: 'Export' }).click();
+  for (const format of ['CSV', 'JSON']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download ${format}` }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.length, `${format} export`).toBeGreaterThan(100_000);
+    expect(findSecrets(text), `${format} export`).toEqual([]);
+  }
 
-  for (const { region, fn } of functionsWithSecrets(new Set(secrets))) {
+  for (const { region, fn, kind } of functionsWithSecrets(new Set(secrets))) {
     // The finder would notice this function's secrets, had the server sent them as they are.
-    expect(findSecrets(JSON.stringify(fn))).not.toEqual([]);
+    expect(findSecrets(JSON.stringify(fn)), kind).not.toEqual([]);
     await page.goto(`/?region=${region}&fn=${region}/${fn.functionName}&tab=json`);
     const panel = page.getByRole('dialog', { name: fn.functionName }).getByRole('tabpanel');
     await expect(panel).toContainText(`"functionName": "${fn.functionName}"`);
     // The secret fields are there, masked: proof the drawer shows the whole object.
-    await expect(panel).toContainText('"******"');
+    await expect(panel).toContainText('"******');
+    await expect(panel).toContainText("FC Fleet's projection of this function");
     expect(await domLeaks(), `DOM of the JSON tab of ${region}/${fn.functionName}`).toEqual([]);
     await page.getByRole('tab', { name: 'Layers & env' }).click();
     await expect(panel).toContainText('Environment variables');

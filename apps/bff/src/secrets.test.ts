@@ -1,6 +1,6 @@
 import { createFcClient, type FcFunction } from '@fc-fleet/fc-api';
+import { SECRET_MASK } from '@fc-fleet/fleet-contract';
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK } from './redact/redact-function.ts';
 import { createTestApp, type Row, scrollAll } from './test-support/test-app.ts';
 
 // Every value below is a secret somewhere in the chain; none may reach a browser or a log line.
@@ -9,12 +9,25 @@ const ENV = { DB_PASSWORD: 'PLANTED-ENV-db-5c1e', API_TOKEN: 'PLANTED-ENV-api-77
 const REGISTRY_PASSWORD = 'PLANTED-REGPW-3e8b61';
 const JFS_TOKEN = 'PLANTED-JFS-TOKEN-a94f2d';
 const JFS_ENV = { ACCESS_KEY: 'PLANTED-JFS-ENV-ak-0b7c', SECRET_KEY: 'PLANTED-JFS-ENV-sk-6f13' };
+// Free-form strings that carry secrets in real fleets, and fields the schema does not know yet.
+const FREE = {
+  command: 'PLANTED-CMD-hf-4d21a8',
+  entrypoint: 'PLANTED-ENTRY-tok-9a3b',
+  healthUrl: 'PLANTED-HEALTH-q-51c7',
+  tracing: 'PLANTED-TRACE-adapt-0e6d',
+  hook: 'PLANTED-HOOK-pw-c2f8',
+  runtimeArg: 'PLANTED-RTARG-77a1',
+  jfsArg: 'PLANTED-JFSARG-ak-3b90',
+  ossCredential: 'PLANTED-OSS-SK-e41f',
+  unknownField: 'PLANTED-UNKNOWN-5a0c',
+};
 const PLANTED = [
   ...Object.values(KEY),
   ...Object.values(ENV),
   REGISTRY_PASSWORD,
   JFS_TOKEN,
   ...Object.values(JFS_ENV),
+  ...Object.values(FREE),
 ];
 
 const FUNCTIONS: FcFunction[] = [
@@ -26,6 +39,9 @@ const FUNCTIONS: FcFunction[] = [
     environmentVariables: ENV,
     customContainerConfig: {
       image: 'registry.cn-hangzhou.aliyuncs.com/acme/api:1.2.3',
+      entrypoint: ['/bin/sh', '-c', `export TOKEN=${FREE.entrypoint} && exec /app/run`],
+      command: ['--port', '9000', '--hf-token', FREE.command],
+      healthCheckConfig: { httpGetUrl: `/ready?key=${FREE.healthUrl}`, periodSeconds: 5 },
       registryConfig: { authConfig: { userName: 'acme-puller', password: REGISTRY_PASSWORD } },
     },
   },
@@ -37,9 +53,35 @@ const FUNCTIONS: FcFunction[] = [
     environmentVariables: { DB_PASSWORD: ENV.DB_PASSWORD },
     juiceFsConfig: {
       envs: JFS_ENV,
-      mountPoints: [{ mountDir: '/mnt/jfs', remoteDir: '/', volumeName: 'vol-a', token: JFS_TOKEN }],
+      mountPoints: [
+        {
+          mountDir: '/mnt/jfs',
+          remoteDir: '/',
+          volumeName: 'vol-a',
+          token: JFS_TOKEN,
+          args: ['--cache-size=10240', `--access-key=${FREE.jfsArg}`],
+        },
+      ],
     },
   },
+  {
+    functionName: 'leaky-custom-runtime',
+    description: 'custom runtime with tracing, hooks, an OSS mount and a field from the future',
+    runtime: 'custom.debian10',
+    memorySize: 8_192,
+    customRuntimeConfig: { command: ['python3'], args: ['app.py', '--secret', FREE.runtimeArg] },
+    tracingConfig: {
+      type: 'Jaeger',
+      params: { endpoint: `http://tracing-analysis-dc-hz.aliyuncs.com/adapt_${FREE.tracing}/api/traces` },
+    },
+    instanceLifecycleConfig: {
+      initializer: { timeout: 3, command: ['/code/init.sh', '--db-password', FREE.hook] },
+    },
+    ossMountConfig: {
+      mountPoints: [{ bucketName: 'models', mountDir: '/mnt/oss', accessKeySecret: FREE.ossCredential }],
+    },
+    aiSidecarConfig: { endpoint: 'https://sidecar.example', apiToken: FREE.unknownField },
+  } as FcFunction,
 ];
 
 type Surface = { path: string; status: number; text: string };
@@ -73,18 +115,41 @@ function expectNothingLeaked(app: ReturnType<typeof plantedApp>) {
 function expectMasked(fn: Row['function'], planted: FcFunction) {
   const got = fn as FcFunction;
   const envKeys = Object.keys(planted.environmentVariables ?? {});
-  expect(got.environmentVariables).toEqual(Object.fromEntries(envKeys.map((k) => [k, SECRET_MASK])));
+  if (planted.environmentVariables)
+    expect(got.environmentVariables).toEqual(Object.fromEntries(envKeys.map((k) => [k, SECRET_MASK])));
+  if (planted.customRuntimeConfig) {
+    // The shape stays readable; only the secret-bearing parts are masked, unknown fields are gone.
+    expect(got.customRuntimeConfig?.args).toEqual(['app.py', '--secret', SECRET_MASK]);
+    expect(got.tracingConfig?.params).toEqual({
+      endpoint: `http://tracing-analysis-dc-hz.aliyuncs.com/${SECRET_MASK}`,
+    });
+    expect(got.instanceLifecycleConfig?.initializer?.command).toEqual([
+      '/code/init.sh',
+      '--db-password',
+      SECRET_MASK,
+    ]);
+    expect(got.ossMountConfig?.mountPoints).toEqual([{ bucketName: 'models', mountDir: '/mnt/oss' }]);
+    expect(Object.keys(got)).not.toContain('aiSidecarConfig');
+  }
   if (planted.customContainerConfig) {
     expect(got.customContainerConfig?.registryConfig?.authConfig).toEqual({
       userName: 'acme-puller',
       password: SECRET_MASK,
     });
     expect(got.customContainerConfig?.image).toBe(planted.customContainerConfig.image);
+    expect(got.customContainerConfig?.command).toEqual(['--port', '9000', '--hf-token', SECRET_MASK]);
+    expect(got.customContainerConfig?.healthCheckConfig?.httpGetUrl).toBe(`/ready?${SECRET_MASK}`);
   }
   if (planted.juiceFsConfig) {
     expect(got.juiceFsConfig?.envs).toEqual({ ACCESS_KEY: SECRET_MASK, SECRET_KEY: SECRET_MASK });
     expect(got.juiceFsConfig?.mountPoints).toEqual([
-      { mountDir: '/mnt/jfs', remoteDir: '/', volumeName: 'vol-a', token: SECRET_MASK },
+      {
+        mountDir: '/mnt/jfs',
+        remoteDir: '/',
+        volumeName: 'vol-a',
+        token: SECRET_MASK,
+        args: ['--cache-size=10240', `--access-key=${SECRET_MASK}`],
+      },
     ]);
   }
 }
@@ -108,13 +173,14 @@ describe('secrets never leave the BFF', () => {
 
   it('list pages mask every secret value, keep the keys and the registry user name, and leak nothing', async () => {
     const t = plantedApp();
-    const both = FUNCTIONS.map((fn) => fn.functionName);
+    const byMemory = FUNCTIONS.map((fn) => fn.functionName);
+    const all = [...byMemory].sort();
     const cases: [string, string[]][] = [
-      ['', both],
-      ['q=leaky', both],
+      ['', all],
+      ['q=leaky', all],
       ['q=LEAKY-JUICEFS', ['leaky-juicefs-worker']],
-      ['region=all&q=leaky', both],
-      ['sort=memorySize:desc', both],
+      ['region=all&q=leaky', all],
+      ['sort=memorySize:desc', byMemory],
       ['region=all&sort=memorySize:desc&has=container', ['leaky-container-api']],
     ];
     for (const [query, names] of cases) {

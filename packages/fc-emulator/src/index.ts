@@ -3,5 +3,6 @@ export type { EmulatorAccessKey } from './auth/credential-store.ts';
 export * from './faults/fault-options.ts';
 export type { ChurnEvent, ChurnOptions } from './fleet/churn.ts';
 export { createFleet, DEFAULT_FLEET_EPOCH, type Fleet, type FleetOptions } from './fleet/generate-fleet.ts';
+export { PLANTED_SECRET, plantFreeFormSecrets } from './fleet/plant-secrets.ts';
 export { createRng, type Rng } from './fleet/prng.ts';
 export type { FunctionStatus, StoredFunction } from './fleet/region-fleet.ts';

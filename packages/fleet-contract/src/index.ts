@@ -15,3 +15,6 @@ export const SORT_FIELDS = [
 ] as const;
 /** A sort field. */
 export type SortField = (typeof SORT_FIELDS)[number];
+
+export type { FunctionView, HealthCheckView, LifecycleHookView } from './function-view.ts';
+export { SECRET_MASK } from './function-view.ts';

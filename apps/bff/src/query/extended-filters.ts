@@ -1,5 +1,5 @@
 import { HAS_VALUES, type HasValue } from '@fc-fleet/fleet-contract';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 
 export { HAS_VALUES, type HasValue };
 
@@ -20,7 +20,7 @@ export interface ExtendedFilters {
   role?: string;
 }
 
-const HAS: Record<HasValue, (fn: RedactedFunction) => boolean> = {
+const HAS: Record<HasValue, (fn: FunctionView) => boolean> = {
   vpc: (fn) => Boolean(fn.vpcConfig?.vpcId),
   nas: (fn) => Boolean(fn.nasConfig?.mountPoints?.length),
   oss: (fn) => Boolean(fn.ossMountConfig?.mountPoints?.length),
@@ -43,8 +43,8 @@ const nasHost = (addr: string | null | undefined) => (addr ?? '').split(':')[0] 
  * host or the whole `serverAddr`.
  * @example extendedPredicate({ has: ['gpu'], memoryMin: 4096 })(fn)
  */
-export function extendedPredicate(f: ExtendedFilters): ((fn: RedactedFunction) => boolean) | undefined {
-  const tests: ((fn: RedactedFunction) => boolean)[] = [];
+export function extendedPredicate(f: ExtendedFilters): ((fn: FunctionView) => boolean) | undefined {
+  const tests: ((fn: FunctionView) => boolean)[] = [];
   if (f.q) {
     const q = f.q.toLowerCase();
     tests.push(

@@ -1,5 +1,5 @@
 import { SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 
 export { SORT_FIELDS, type SortField };
 
@@ -10,7 +10,7 @@ export interface SortSpec {
 }
 
 /** The value a function sorts by; undefined when it has none (those sort last either way). */
-export function sortValue(fn: RedactedFunction, field: SortField): string | number | undefined {
+export function sortValue(fn: FunctionView, field: SortField): string | number | undefined {
   switch (field) {
     case 'name':
       return fn.functionName;

@@ -1,5 +1,5 @@
 import type { FcResult } from '@fc-fleet/fc-api';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 
 /**
@@ -11,8 +11,8 @@ export async function collectRegion(
   account: string,
   region: string,
   native: NativeFilters,
-): Promise<FcResult<RedactedFunction[]>> {
-  const all: RedactedFunction[] = [];
+): Promise<FcResult<FunctionView[]>> {
+  const all: FunctionView[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
   let pages = 0;

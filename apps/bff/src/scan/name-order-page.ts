@@ -1,5 +1,5 @@
 import type { CursorState, RegionFailure, RegionPosition } from '../cursor/cursor-codec.ts';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 import { type RegionScan, type ScanBudget, scanRegion, tokenFor } from './scan-region.ts';
 
@@ -7,7 +7,7 @@ import { type RegionScan, type ScanBudget, scanRegion, tokenFor } from './scan-r
 export interface FleetItem {
   account: string;
   region: string;
-  function: RedactedFunction;
+  function: FunctionView;
 }
 
 /** One page of a merged scan and the state to continue from. */
@@ -35,7 +35,7 @@ export async function nameOrderPage(args: {
   account: string;
   regions: readonly string[];
   native: NativeFilters;
-  predicate?: (fn: RedactedFunction) => boolean;
+  predicate?: (fn: FunctionView) => boolean;
   state?: Extract<CursorState, { m: 'n' }>;
   limit: number;
   budget: ScanBudget;

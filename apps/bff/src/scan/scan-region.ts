@@ -1,6 +1,6 @@
 import type { FcError } from '@fc-fleet/fc-api';
 import type { RegionPosition } from '../cursor/cursor-codec.ts';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 
 /** Upstream pages one request may read, shared by the regions it scans. */
@@ -19,7 +19,7 @@ export interface VisitedPage {
 
 /** What scanning one region produced. */
 export interface RegionScan {
-  matches: RedactedFunction[];
+  matches: FunctionView[];
   scanned: number;
   exhausted: boolean;
   /** Last name examined; undefined when nothing was. */
@@ -43,7 +43,7 @@ export async function scanRegion(args: {
   account: string;
   region: string;
   native: NativeFilters;
-  predicate?: (fn: RedactedFunction) => boolean;
+  predicate?: (fn: FunctionView) => boolean;
   from: RegionPosition;
   want: number;
   budget: ScanBudget;

@@ -1,6 +1,6 @@
 import type { CursorState, RegionFailure } from '../cursor/cursor-codec.ts';
 import { compareValues, type SortSpec, sortValue } from '../query/sort-spec.ts';
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 import type { TtlLruCache } from '../upstream/ttl-lru-cache.ts';
 import { collectRegion } from './collect-region.ts';
@@ -31,7 +31,7 @@ export async function buildSortedView(args: {
   account: string;
   regions: readonly string[];
   native: NativeFilters;
-  predicate?: (fn: RedactedFunction) => boolean;
+  predicate?: (fn: FunctionView) => boolean;
   sort: SortSpec;
 }): Promise<SortedView> {
   const view: SortedView = { rows: [], failures: [], scanned: 0 };

@@ -1,4 +1,4 @@
-import type { RedactedFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 
 const MAX_VALUES = 500;
 
@@ -11,7 +11,7 @@ export function createFacetCollector() {
     if (value && set.size < MAX_VALUES) set.add(value);
   };
   return {
-    add(functions: readonly RedactedFunction[]): void {
+    add(functions: readonly FunctionView[]): void {
       for (const fn of functions) {
         add(runtimes, fn.runtime);
         add(gpuTypes, fn.gpuConfig?.gpuType);

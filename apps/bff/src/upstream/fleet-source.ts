@@ -9,7 +9,8 @@ import {
 } from '@fc-fleet/fc-api';
 import type { Account } from '../accounts/account.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { type RedactedFunction, redactFunction } from '../redact/redact-function.ts';
+import type { FunctionView } from '@fc-fleet/fleet-contract';
+import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import type { FacetCollector } from './facet-collector.ts';
 import { createTtlLruCache } from './ttl-lru-cache.ts';
 import { createUpstreamLimiter, type UpstreamLimiter } from './upstream-limiter.ts';
@@ -19,7 +20,7 @@ export type NativeFilters = Omit<ListFunctionsQuery, 'limit' | 'nextToken'>;
 
 /** One upstream page, secrets already masked. */
 export interface UpstreamPage {
-  functions: RedactedFunction[];
+  functions: FunctionView[];
   nextToken?: string;
 }
 
@@ -46,7 +47,7 @@ export function nativeKey(native: NativeFilters): string {
 /**
  * Where every upstream page comes from: one signed client per (account, region), a page cache
  * with TTL and stale-while-revalidate shared by everyone, de-duplication of identical calls in
- * flight, and per-account concurrency and rate limits. Pages are redacted before they are cached.
+ * flight, and per-account concurrency and rate limits. Pages are projected (secrets masked, unknown fields dropped) before they are cached.
  * @example const page = await source.page('prod', 'cn-hangzhou', { prefix: 'pay' }, undefined);
  */
 export function createFleetSource(options: FleetSourceOptions) {
@@ -114,7 +115,7 @@ export function createFleetSource(options: FleetSourceOptions) {
           client.listFunctions({ ...native, limit: PAGE_SIZE, nextToken: token }),
         );
         if (!result.ok) throw new FcRequestError(result.error);
-        const functions = result.value.functions.map(redactFunction);
+        const functions = result.value.functions.map(projectFunction);
         options.facets.add(functions);
         const nextToken = result.value.nextToken || undefined;
         // Sized from one sample row: stringifying every page only to weigh it cost a fifth of a cold page.
@@ -130,16 +131,16 @@ export function createFleetSource(options: FleetSourceOptions) {
 
   return {
     page,
-    /** GetFunction, not cached: it is the "current state" view. Redacted. */
+    /** GetFunction, not cached: it is the "current state" view. Projected. */
     async getFunction(
       account: string,
       region: string,
       name: string,
       signal?: AbortSignal,
-    ): Promise<FcResult<RedactedFunction>> {
+    ): Promise<FcResult<FunctionView>> {
       const { client, limiter } = clientFor(account, region);
       const result = await limiter.run(() => client.getFunction(name, { signal }), signal);
-      return result.ok ? { ...result, value: redactFunction(result.value) } : result;
+      return result.ok ? { ...result, value: projectFunction(result.value) } : result;
     },
     hasRegion: (account: string, region: string) => clients.has(`${account}/${region}`),
     cacheStats: () => pages.stats(),

@@ -8,6 +8,7 @@ import {
   ossConfig,
 } from './generate-configs.ts';
 import { observabilityConfigs } from './generate-observability.ts';
+import { plantFreeFormSecrets } from './plant-secrets.ts';
 import type { Rng } from './prng.ts';
 import type { SharedInfra } from './shared-infra.ts';
 import { DESCRIPTIONS, HANDLERS, MEMORY_SIZES, ODD_DESCRIPTIONS, RUNTIMES, TIMEOUTS } from './vocabulary.ts';
@@ -108,6 +109,7 @@ export function generateFunction(rng: Rng, id: FunctionIdentity, ctx: RegionCont
     ];
   }
   if (id.odd) applyOddities(rng, fn);
+  plantFreeFormSecrets(fn, ctx.region);
   return fn;
 }
 

@@ -1,16 +1,16 @@
 import { expectArray, expectRecord } from '../../../lib/api-client.ts';
-import type { FcFunction, FleetRow, FunctionsPage, Meta, RegionError } from './types.ts';
+import type { FleetRow, FunctionsPage, FunctionView, Meta, RegionError } from './types.ts';
 
 const str = (v: unknown, what: string): string => {
   if (typeof v !== 'string') throw new Error(`${what} is not text`);
   return v;
 };
 
-function parseFunction(value: unknown, what: string): FcFunction {
+function parseFunction(value: unknown, what: string): FunctionView {
   const fn = expectRecord(value, what);
   str(fn.functionName, `${what}.functionName`);
   // The rest is displayed defensively (every field may be absent or null), so it is kept as sent.
-  return fn as unknown as FcFunction;
+  return fn as unknown as FunctionView;
 }
 
 /** Parses one `FleetRow`. */

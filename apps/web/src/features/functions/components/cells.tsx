@@ -1,6 +1,6 @@
 import { Badge } from '../../../components/ui/badge.tsx';
 import { formatAbsolute, formatRelative } from '../../../lib/format.ts';
-import type { FcFunction } from '../api/types.ts';
+import type { FunctionView } from '../api/types.ts';
 
 /** A relative time with the absolute time and zone on hover. */
 export function TimeCell({ iso }: { iso: string | null | undefined }) {
@@ -16,7 +16,7 @@ export function TimeCell({ iso }: { iso: string | null | undefined }) {
 }
 
 /** VPC and internet access at a glance. */
-export function NetworkCell({ fn }: { fn: FcFunction }) {
+export function NetworkCell({ fn }: { fn: FunctionView }) {
   const vpc = fn.vpcConfig?.vpcId;
   return (
     <span className="flex flex-wrap items-center gap-1">
@@ -35,7 +35,7 @@ export function NetworkCell({ fn }: { fn: FcFunction }) {
 }
 
 /** NAS, OSS and other mounts as badges. */
-export function StorageCell({ fn }: { fn: FcFunction }) {
+export function StorageCell({ fn }: { fn: FunctionView }) {
   const nas = fn.nasConfig?.mountPoints?.length ?? 0;
   const oss = fn.ossMountConfig?.mountPoints?.length ?? 0;
   const jfs = fn.juiceFsConfig?.mountPoints?.length ?? 0;
@@ -52,7 +52,7 @@ export function StorageCell({ fn }: { fn: FcFunction }) {
 }
 
 /** Tags as `key=value` chips, at most three then a count. */
-export function TagsCell({ tags }: { tags: FcFunction['tags'] }) {
+export function TagsCell({ tags }: { tags: FunctionView['tags'] }) {
   const list = tags ?? [];
   if (list.length === 0) return <span className="text-slate-400 dark:text-slate-500">—</span>;
   return (

@@ -1,11 +1,19 @@
 import { formatBytes } from '../../../lib/format.ts';
 import type { ViewState } from '../../../lib/view-state.ts';
-import type { FcFunction } from '../api/types.ts';
+import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
 /** Layers, environment variable names (values never reach the browser), JuiceFS and PolarFS. */
-export function ConfigTab({ fn, view, go }: { fn: FcFunction; view: ViewState; go: (v: ViewState) => void }) {
+export function ConfigTab({
+  fn,
+  view,
+  go,
+}: {
+  fn: FunctionView;
+  view: ViewState;
+  go: (v: ViewState) => void;
+}) {
   const env = Object.keys(fn.environmentVariables ?? {}).sort();
   const jfs = fn.juiceFsConfig?.mountPoints ?? [];
   const pfs = fn.polarFsConfig?.mountPoints ?? [];

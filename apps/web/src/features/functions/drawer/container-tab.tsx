@@ -1,6 +1,6 @@
 import { Badge } from '../../../components/ui/badge.tsx';
 import type { ViewState } from '../../../lib/view-state.ts';
-import type { FcFunction, HealthCheck } from '../api/types.ts';
+import type { FunctionView, HealthCheck } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
@@ -30,7 +30,7 @@ export function ContainerTab({
   view,
   go,
 }: {
-  fn: FcFunction;
+  fn: FunctionView;
   view: ViewState;
   go: (v: ViewState) => void;
 }) {

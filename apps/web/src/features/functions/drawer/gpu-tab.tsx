@@ -1,9 +1,9 @@
 import { formatMemory } from '../../../lib/format.ts';
-import type { FcFunction, Meta } from '../api/types.ts';
+import type { FunctionView, Meta } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section } from './field-list.tsx';
 
 /** GPU type with its card and memory (from the BFF's catalogue), and the GPU memory assigned. */
-export function GpuTab({ fn, catalog }: { fn: FcFunction; catalog: Meta['gpuCatalog'] }) {
+export function GpuTab({ fn, catalog }: { fn: FunctionView; catalog: Meta['gpuCatalog'] }) {
   const gpu = fn.gpuConfig;
   if (!gpu?.gpuType) return <Empty>No GPU configured.</Empty>;
   const card = catalog.find((c) => c.type === gpu.gpuType);

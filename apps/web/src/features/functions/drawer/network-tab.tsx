@@ -1,5 +1,5 @@
 import type { ViewState } from '../../../lib/view-state.ts';
-import type { FcFunction } from '../api/types.ts';
+import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
@@ -9,7 +9,7 @@ export function NetworkTab({
   view,
   go,
 }: {
-  fn: FcFunction;
+  fn: FunctionView;
   view: ViewState;
   go: (v: ViewState) => void;
 }) {

@@ -1,4 +1,4 @@
-import type { FcFunction, LifecycleHook } from '../api/types.ts';
+import type { FunctionView, LifecycleHook } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 
 function Hook({ hook }: { hook?: LifecycleHook | null }) {
@@ -13,7 +13,7 @@ function Hook({ hook }: { hook?: LifecycleHook | null }) {
 }
 
 /** Logs (project/logstore and metric switches), tracing and lifecycle hooks. */
-export function ObservabilityTab({ fn }: { fn: FcFunction }) {
+export function ObservabilityTab({ fn }: { fn: FunctionView }) {
   const log = fn.logConfig;
   const trace = fn.tracingConfig;
   const hooks = fn.instanceLifecycleConfig;

@@ -7,7 +7,7 @@ import {
   formatMemory,
   formatRelative,
 } from '../../../lib/format.ts';
-import type { FcFunction } from '../api/types.ts';
+import type { FunctionView } from '../api/types.ts';
 import { FieldList, Mono, Section } from './field-list.tsx';
 
 function StateBadge({ state }: { state?: string | null }) {
@@ -22,8 +22,8 @@ export function OverviewTab({
   live,
   liveError,
 }: {
-  fn: FcFunction;
-  live?: FcFunction;
+  fn: FunctionView;
+  live?: FunctionView;
   liveError?: string;
 }) {
   const when = (iso?: string | null) =>

@@ -1,10 +1,10 @@
 import type { ViewState } from '../../../lib/view-state.ts';
-import type { FcFunction } from '../api/types.ts';
+import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
 /** NAS: owner ids and each mount `serverAddr -> mountDir`. */
-export function NasTab({ fn, view, go }: { fn: FcFunction; view: ViewState; go: (v: ViewState) => void }) {
+export function NasTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go: (v: ViewState) => void }) {
   const nas = fn.nasConfig;
   const mounts = nas?.mountPoints ?? [];
   if (mounts.length === 0) return <Empty>No NAS configured.</Empty>;
@@ -45,7 +45,7 @@ export function NasTab({ fn, view, go }: { fn: FcFunction; view: ViewState; go: 
 }
 
 /** OSS: each mount `bucket/path -> mountDir`, read-only flag and endpoint. */
-export function OssTab({ fn, view, go }: { fn: FcFunction; view: ViewState; go: (v: ViewState) => void }) {
+export function OssTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go: (v: ViewState) => void }) {
   const mounts = fn.ossMountConfig?.mountPoints ?? [];
   if (mounts.length === 0) return <Empty>No OSS bucket mounted.</Empty>;
   return (
