@@ -6,8 +6,13 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
-    /** Who is asking: the trusted-header user, `token`, or the client address; keys rate limits. */
+    /** Who is asking: the trusted-header user, `token`, or the client address. */
     principal: string;
+    /**
+     * Whose rate-limit bucket a request draws on: the session id (`session:…`), a bearer client's
+     * address (`bearer:…`), the trusted-header user, or the client address. Never one shared value.
+     */
+    rateLimitKey: string;
   };
   Bindings: { incoming?: Pick<IncomingMessage, 'socket'> };
 }

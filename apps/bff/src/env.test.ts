@@ -76,6 +76,32 @@ describe('parseEnv', () => {
     expect(parsed.FC_TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.5', '::1']);
   });
 
+  it('refuses a guessable FC_AUTH_TOKEN, stating the rule but never the value', () => {
+    const weak = [' '.repeat(24), 'a'.repeat(24), 'ab'.repeat(16), '0123456789'.repeat(3)];
+    for (const token of weak) {
+      const lines = problems({ FC_AUTH: 'token', FC_AUTH_TOKEN: token, HOST: '0.0.0.0' });
+      expect(named(lines), JSON.stringify(token)).toEqual(['FC_AUTH_TOKEN']);
+      expect(lines[0]).toMatch(/at least 24 .*10 different characters/);
+      expect(lines[0]).not.toContain(token.trim() || token);
+    }
+    for (const token of [TOKEN, 'Zq8vN3kLp0Xw7RtY2mB4cD6e', 'a0e3c1f9b27d48e6a5c0f1d2b3e4a596'])
+      expect(problems({ FC_AUTH: 'token', FC_AUTH_TOKEN: token, HOST: '0.0.0.0' })).toEqual([]);
+  });
+
+  it('refuses catch-all and too wide trusted proxy ranges, saying what is accepted', () => {
+    for (const entry of ['0.0.0.0/0', '::/0', '10.0.0.0/7', '2001::/15', '::ffff:0.0.0.0/96']) {
+      const lines = problems({ FC_AUTH: 'trusted-header', FC_TRUSTED_PROXIES: entry, HOST: '0.0.0.0' });
+      expect(named(lines), entry).toEqual(['FC_TRUSTED_PROXIES']);
+      expect(lines[0]).toMatch(/IPv4 \/8 .*IPv6 \/16/);
+    }
+    const accepted = env({
+      FC_AUTH: 'trusted-header',
+      FC_TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/16, 0:0:0:0:0:0:0:1, ::ffff:10.0.0.0/104',
+      HOST: '0.0.0.0',
+    });
+    expect(accepted.FC_TRUSTED_PROXIES).toHaveLength(4);
+  });
+
   it('allows FC_AUTH=none only on a loopback address', () => {
     expect(named(problems({ FC_AUTH: 'none', HOST: '0.0.0.0' }))).toEqual(['FC_AUTH']);
     expect(named(problems({ HOST: '::' }))).toEqual(['FC_AUTH']);

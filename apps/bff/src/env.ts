@@ -1,5 +1,7 @@
 import { isRegionId } from '@fc-fleet/fc-api';
 import { z } from 'zod';
+import { parseProxyEntry } from './middleware/client-address.ts';
+import { secretProblem } from './middleware/secret-strength.ts';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 /** A comma-separated variable read as a list whose items each pass `item`. */
@@ -29,11 +31,18 @@ const originList = z
       )
       .max(20),
   );
-const ipList = commaList(
-  z.string().refine(isProxyEntry, 'must be IP addresses or IPv4 CIDR ranges such as 10.0.0.0/8'),
-  0,
-  50,
-);
+// The same parser decides at start-up and when matching peers, so an entry accepted here is matched.
+const proxyEntry = z.string().superRefine((entry, ctx) => {
+  const parsed = parseProxyEntry(entry);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+});
+const ipList = commaList(proxyEntry, 0, 50);
+/** A shared secret: long, varied and unpatterned enough not to be guessed (see `secretProblem`). */
+const strongSecret = (minLength: number) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = secretProblem(value, minLength);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** The BFF's environment. Every variable is documented in the README; defaults suit a laptop. */
 export const envSchema = z.object({
@@ -60,13 +69,13 @@ export const envSchema = z.object({
   FC_DEMO_FUNCTIONS_PER_REGION: z.coerce.number().int().min(1).max(200_000).default(1500),
   FC_DEMO_CONTROL_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   FC_AUTH: z.enum(['none', 'token', 'trusted-header']).default('none'),
-  FC_AUTH_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  FC_AUTH_TOKEN: strongSecret(24).optional(),
   FC_TRUSTED_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/)
     .default('x-forwarded-user'),
   FC_TRUSTED_PROXIES: ipList.default([]),
-  FC_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  FC_SESSION_SECRET: strongSecret(32).optional(),
   FC_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   FC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   FC_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
@@ -87,17 +96,6 @@ export type BffEnv = z.infer<typeof envSchema>;
 /** Whether a bind address only accepts connections from this machine. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
-
-/** Whether a trusted-proxy entry is an IPv4 or IPv6 address or an IPv4 CIDR range. */
-export function isProxyEntry(entry: string): boolean {
-  const [ip = '', bits, extra] = entry.split('/');
-  if (extra !== undefined) return false;
-  if (bits === undefined) return IPV4.test(ip) || IPV6.test(ip);
-  return IPV4.test(ip) && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
 }
 
 // Rules that tie variables together read the raw values (with the same defaults), so they are

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
+import { createTestApp } from '../test-support/test-app.ts';
 import { type AuthOptions, createAuth } from './auth.ts';
 
 const TOKEN = 'correct-horse-battery-staple-0123456789';
+const ROTATED = 'a-rotated-token-Zq8vN3kLp0Xw7RtY2';
 const HOUR = 3_600_000;
 const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
@@ -32,6 +34,7 @@ function setup(overrides: Partial<AuthOptions> = {}) {
   app.get('/api/ping', (c) => c.json({ principal: c.get('principal') }, 200));
   app.get('/healthz', (c) => c.text('ok', 200));
   app.get('/login', auth.login);
+  app.all('/logout', (c, next) => auth.logout(c, next));
   app.onError((err, c) => {
     if (!(err instanceof ApiError)) throw err;
     return c.json(
@@ -151,6 +154,76 @@ describe('auth: token', () => {
   });
 });
 
+describe('auth: token sessions', () => {
+  it('ends every session when the token is rotated, even under the same session secret', async () => {
+    const { pair } = await signIn(setup().app);
+    const rotated = setup({ token: ROTATED });
+    const res = await rotated.app.request('/api/ping', { headers: { Cookie: pair } });
+    expect(res.status).toBe(401);
+    const text = await res.text();
+    expect(JSON.parse(text).message).toMatch(/token has changed/);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(ROTATED);
+    const fresh = await signIn(rotated.app, `/login?token=${ROTATED}`);
+    expect((await rotated.app.request('/api/ping', { headers: { Cookie: fresh.pair } })).status).toBe(200);
+  });
+
+  it('gives every sign-in its own random session id and keeps the token out of the cookie', async () => {
+    const { app } = setup();
+    const first = await signIn(app);
+    const second = await signIn(app);
+    expect(first.pair).not.toBe(second.pair);
+    const payload = first.pair.slice(first.pair.indexOf('=') + 1).split('.')[0] ?? '';
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    expect(claims.sid).toMatch(/^[\w-]{22}$/);
+    expect(first.cookie).not.toContain(TOKEN);
+    expect(JSON.stringify(claims)).not.toContain(TOKEN);
+  });
+
+  it('signs out on POST /logout: 204 and the cookie cleared with the attributes it was set with', async () => {
+    const { app } = setup({ basePath: '/tools/fc' });
+    const { pair } = await signIn(app, `/tools/fc/login?token=${TOKEN}`);
+    const res = await app.request('/tools/fc/logout', { method: 'POST', headers: { Cookie: pair } });
+    expect(res.status).toBe(204);
+    const cleared = res.headers.get('set-cookie') ?? '';
+    expect(cleared).toMatch(/^fc_fleet_session=; Max-Age=0; /);
+    expect(cleared).toContain('; Path=/tools/fc;');
+    expect(cleared).toContain('; HttpOnly; SameSite=Lax');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('clears a framed session as it was set: Secure, SameSite=None, Partitioned', async () => {
+    const { app } = setup({ framed: true });
+    const res = await app.request('/logout', { method: 'POST' });
+    expect(res.status).toBe(204);
+    const cleared = res.headers.get('set-cookie') ?? '';
+    expect(cleared).toMatch(/^fc_fleet_session=; Max-Age=0; /);
+    expect(cleared).toContain('; Secure; SameSite=None; Partitioned');
+  });
+
+  it('never signs out on a GET, nor on a POST from another site', async () => {
+    const { app } = setup();
+    const get = await app.request('/logout');
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect(get.headers.get('set-cookie')).toBeNull();
+    const crossSite: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+    ];
+    for (const headers of crossSite) {
+      const res = await app.request('http://fleet.example/logout', { method: 'POST', headers });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const sameSite = { Origin: 'http://fleet.example', 'Sec-Fetch-Site': 'same-origin' };
+    const own = await app.request('http://fleet.example/logout', { method: 'POST', headers: sameSite });
+    expect(own.status).toBe(204);
+  });
+});
+
 describe('auth: trusted-header', () => {
   const mode = 'trusted-header';
   const alice = { headers: { 'X-Forwarded-User': 'alice' } };
@@ -179,7 +252,64 @@ describe('auth: trusted-header', () => {
     expect((await app.request('/api/ping', tooLong, peer('10.9.9.9'))).status).toBe(401);
   });
 
+  it('refuses a user header that holds two users, as Node joins a header sent twice', async () => {
+    const { app } = setup({ mode });
+    const twice = { headers: { 'X-Forwarded-User': 'alice, bob' } };
+    const res = await app.request('/api/ping', twice, peer('10.9.9.9'));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      code: 'Unauthorized',
+      message: expect.stringMatching(/x-forwarded-user header holds more than one value/),
+      requestId: 'req-1',
+    });
+  });
+
   it('lets probes through from anywhere', async () => {
     expect((await setup({ mode }).app.request('/healthz', {}, peer('203.0.113.5'))).status).toBe(200);
+  });
+});
+
+describe('auth in the whole app', () => {
+  const APP_TOKEN = 'a-long-dashboard-token-0123456789';
+  const tokenApp = (token = APP_TOKEN, extra: Record<string, string> = {}) =>
+    createTestApp({
+      env: { FC_AUTH: 'token', FC_AUTH_TOKEN: token, ...extra },
+      emulator: { fleet: { functionsPerRegion: 5 } },
+    });
+
+  it('keeps the token out of Referer and caches: /login answers no-referrer and no-store', async () => {
+    const login = await tokenApp().app.request(`/login?token=${APP_TOKEN}`);
+    expect(login.status).toBe(303);
+    expect(login.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(login.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('ends the sessions of the old token after a restart with a new one', async () => {
+    const before = tokenApp();
+    const cookie = (await before.app.request(`/login?token=${APP_TOKEN}`)).headers.get('set-cookie') ?? '';
+    const session = { headers: { cookie: cookie.split(';')[0] ?? '' } };
+    expect((await before.app.request('/api/meta', session)).status).toBe(200);
+    const after = tokenApp(ROTATED);
+    const refused = await after.app.request('/api/meta', session);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    const seen = [await refused.text(), ...before.logs, ...after.logs].join('\n');
+    expect(seen).not.toContain(APP_TOKEN);
+    expect(seen).not.toContain(ROTATED);
+  });
+
+  it('signs out with POST {base}/logout, and the cookie no longer opens the API in that browser', async () => {
+    const t = tokenApp(APP_TOKEN, {
+      FC_BASE_PATH: '/tools/fc',
+      FC_FRAME_ANCESTORS: 'https://portal.example.com',
+    });
+    const login = await t.app.request(`/tools/fc/login?token=${APP_TOKEN}`);
+    const pair = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const out = await t.app.request('/tools/fc/logout', { method: 'POST', headers: { cookie: pair } });
+    expect(out.status).toBe(204);
+    const cleared = out.headers.get('set-cookie') ?? '';
+    expect(cleared).toMatch(/^fc_fleet_session=; Max-Age=0; Path=\/tools\/fc; /);
+    expect(cleared).toContain('; Secure; SameSite=None; Partitioned');
+    expect((await t.app.request('/tools/fc/logout')).status).toBe(405);
   });
 });

@@ -1,14 +1,11 @@
 import { sha256Hex, timingSafeEqual } from '@fc-fleet/fc-api';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import type { CookieOptions } from 'hono/utils/cookie';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
 import { clientAddress, createProxyMatcher } from './client-address.ts';
-import { createSessionCodec } from './session-cookie.ts';
-
-/** The name of the session cookie that `login` sets in token mode. */
-export const SESSION_COOKIE = 'fc_fleet_session';
+import { createSessionCodec, SESSION_COOKIE, type SessionRefusal } from './session-cookie.ts';
+import { createSessionEndpoints } from './session-endpoints.ts';
 
 /** How `createAuth` decides who is asking. */
 export interface AuthOptions {
@@ -17,9 +14,9 @@ export interface AuthOptions {
   token?: string;
   /** The header a trusted proxy puts the user name in, e.g. `x-forwarded-user`. */
   trustedHeader: string;
-  /** Proxy addresses (exact, or IPv4 CIDR) whose user header and `X-Forwarded-Proto` are believed. */
+  /** Proxy addresses or CIDR ranges (see `parseProxyEntry`) whose user header and `X-Forwarded-Proto` are believed. */
   trustedProxies: readonly string[];
-  /** Signs session cookies in token mode; at least 32 characters. */
+  /** Signs session cookies in token mode; at least 32 characters. Sessions are also bound to `token`. */
   sessionSecret: string;
   sessionTtlMs: number;
   /** True when the dashboard may be embedded (FC_FRAME_ANCESTORS non-empty): the cookie must cross sites. */
@@ -29,28 +26,38 @@ export interface AuthOptions {
   now?: () => number;
 }
 
-/** The auth middleware and the sign-in handler to mount at `{basePath}/login`. */
+/** The auth middleware, the sign-in handler for `GET {basePath}/login` and the sign-out one for `{basePath}/logout`. */
 export interface Auth {
   middleware: MiddlewareHandler<AppEnv>;
   login: Handler<AppEnv>;
+  /** Mount with `all`: it answers POST with 204 and a cleared cookie, anything else with 405. */
+  logout: Handler<AppEnv>;
 }
 
 // Printable ASCII only: the value ends up in logs and rate-limit keys.
 const USER_NAME = /^[\x20-\x7e]{1,256}$/;
 
+const REFUSAL: Record<SessionRefusal, string> = {
+  expired: 'Your session expired',
+  'credential-changed': 'The sign-in token has changed since you signed in',
+  malformed: 'Your session cookie is invalid',
+  forged: 'Your session cookie is invalid',
+};
+
 /**
- * Authentication for every mode. Sets `principal` (`token`, `user:<name>` or the client address)
- * or throws `Unauthorized`/`Forbidden`. Probes (`/healthz`, `/readyz`) and the sign-in path pass.
+ * Authentication for every mode. Sets `principal` (`token`, `user:<name>` or the client address) and
+ * `rateLimitKey` (the session id, the bearer client's address, the user or the address), or throws
+ * `Unauthorized`/`Forbidden`. Probes (`/healthz`, `/readyz`), sign-in and sign-out pass.
  * @example
  * const auth = createAuth({ mode: 'token', token, trustedHeader: 'x-forwarded-user', trustedProxies: [],
  *   sessionSecret, sessionTtlMs: 12 * 3_600_000, framed: false, basePath: '/' });
- * app.use(auth.middleware).get('/login', auth.login);
+ * app.get('/login', auth.login).all('/logout', auth.logout).use(auth.middleware);
  */
 export function createAuth(options: AuthOptions): Auth {
   const base = options.basePath === '/' ? '' : options.basePath;
-  const home = `${base}/`;
   const loginPath = `${base}/login`;
-  const exempt = new Set([`${base}/healthz`, `${base}/readyz`, loginPath]);
+  const logoutPath = `${base}/logout`;
+  const exempt = new Set([`${base}/healthz`, `${base}/readyz`, loginPath, logoutPath]);
   const isTrustedProxy = createProxyMatcher(options.trustedProxies);
   const signIn = `Sign in: open ${loginPath}?token=… or send Authorization: Bearer …`;
 
@@ -60,15 +67,21 @@ export function createAuth(options: AuthOptions): Auth {
   const tokenHash = sha256Hex(token ?? '');
   const tokenMatches = async (given: string) => timingSafeEqual(await sha256Hex(given), await tokenHash);
   const codec =
-    options.mode === 'token'
-      ? createSessionCodec(options.sessionSecret, options.sessionTtlMs, options.now ?? Date.now)
+    options.mode === 'token' && token
+      ? createSessionCodec({
+          secret: options.sessionSecret,
+          credential: token,
+          ttlMs: options.sessionTtlMs,
+          now: options.now ?? Date.now,
+        })
       : undefined;
 
-  const fromToken = async (c: Context<AppEnv>): Promise<string> => {
+  /** Who asks in token mode, and whose bucket they draw on: their session's, or their address's. */
+  const fromToken = async (c: Context<AppEnv>): Promise<[principal: string, rateLimitKey: string]> => {
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
-      if (bearer && (await tokenMatches(bearer))) return 'token';
+      if (bearer && (await tokenMatches(bearer))) return ['token', `bearer:${clientAddress(c) ?? 'local'}`];
       throw new ApiError(
         'Unauthorized',
         `The Authorization header does not hold the right bearer token. ${signIn}`,
@@ -77,9 +90,8 @@ export function createAuth(options: AuthOptions): Auth {
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie === undefined || !codec) throw new ApiError('Unauthorized', signIn);
     const verdict = await codec.verify(cookie);
-    if (verdict.ok) return verdict.subject;
-    const why = verdict.reason === 'expired' ? 'Your session expired' : 'Your session cookie is invalid';
-    throw new ApiError('Unauthorized', `${why}. ${signIn}`);
+    if (verdict.ok) return ['token', `session:${verdict.sessionId}`];
+    throw new ApiError('Unauthorized', `${REFUSAL[verdict.reason]}. ${signIn}`);
   };
 
   const fromTrustedHeader = (c: Context<AppEnv>): string => {
@@ -93,49 +105,43 @@ export function createAuth(options: AuthOptions): Auth {
     }
     const user = c.req.header(header);
     if (user === undefined) throw new ApiError('Unauthorized', `The proxy did not send the ${header} header`);
+    // Node joins a header sent twice with ", ", so a comma cannot be told from two users: refuse both.
+    if (user.includes(','))
+      throw new ApiError(
+        'Unauthorized',
+        `The ${header} header holds more than one value (sent twice, or with a comma); the proxy must send exactly one user`,
+      );
     if (!USER_NAME.test(user))
       throw new ApiError('Unauthorized', `The ${header} header is not a valid user name`);
     return `user:${user}`;
   };
 
+  const identify = async (c: Context<AppEnv>): Promise<[principal: string, rateLimitKey: string]> => {
+    if (options.mode === 'none' || exempt.has(c.req.path)) {
+      const address = clientAddress(c) ?? 'local';
+      return [address, address];
+    }
+    if (options.mode === 'token') return fromToken(c);
+    const user = fromTrustedHeader(c);
+    return [user, user];
+  };
+
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (options.mode === 'none' || exempt.has(c.req.path)) c.set('principal', clientAddress(c) ?? 'local');
-    else c.set('principal', options.mode === 'token' ? await fromToken(c) : fromTrustedHeader(c));
+    const [principal, rateLimitKey] = await identify(c);
+    c.set('principal', principal);
+    c.set('rateLimitKey', rateLimitKey);
     await next();
   };
 
-  const isHttps = (c: Context<AppEnv>): boolean => {
-    if (new URL(c.req.url).protocol === 'https:') return true;
-    const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    return forwarded === 'https' && isTrustedProxy(clientAddress(c));
-  };
+  const { login, logout } = createSessionEndpoints({
+    codec,
+    tokenMatches,
+    isTrustedProxy,
+    basePath: options.basePath,
+    sessionTtlMs: options.sessionTtlMs,
+    framed: options.framed,
+    signInHint: signIn,
+  });
 
-  const cookieOptions = (c: Context<AppEnv>): CookieOptions => {
-    const common = {
-      httpOnly: true,
-      path: options.basePath,
-      maxAge: Math.floor(options.sessionTtlMs / 1000),
-    };
-    // A framed dashboard is a third-party context: only SameSite=None (which needs Secure) is sent there,
-    // and Partitioned keeps the cookie in the embedding site's jar.
-    if (options.framed) return { ...common, sameSite: 'None', secure: true, partitioned: true };
-    return { ...common, sameSite: 'Lax', secure: isHttps(c) };
-  };
-
-  const login: Handler<AppEnv> = async (c) => {
-    // Only token mode signs in here; elsewhere the middleware has already decided.
-    if (!codec) return c.redirect(home, 303);
-    const given = c.req.query('token');
-    if (!given || !(await tokenMatches(given))) {
-      throw new ApiError('Unauthorized', `The sign-in token is missing or wrong. ${signIn}`);
-    }
-    setCookie(c, SESSION_COOKIE, await codec.issue('token'), cookieOptions(c));
-    // The token was in the URL: keep it out of caches and Referer headers.
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    // Never redirect anywhere the request names: only home.
-    return c.redirect(home, 303);
-  };
-
-  return { middleware, login };
+  return { middleware, login, logout };
 }

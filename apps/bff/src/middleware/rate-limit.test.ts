@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
+import { createTestApp } from '../test-support/test-app.ts';
 import { type RateLimitOptions, rateLimit } from './rate-limit.ts';
 
 function setup(options: Omit<RateLimitOptions, 'now'>) {
@@ -10,11 +11,11 @@ function setup(options: Omit<RateLimitOptions, 'now'>) {
   app.use(async (c, next) => {
     c.set('requestId', 'req-1');
     // Stands in for the auth middleware.
-    c.set('principal', c.req.header('x-test-principal') ?? 'alice');
+    c.set('rateLimitKey', c.req.header('x-test-key') ?? 'alice');
     await next();
   });
   app.use(rateLimit({ ...options, now: () => time }));
-  app.get('/api/ping', (c) => c.json({ principal: c.get('principal') }, 200));
+  app.get('/api/ping', (c) => c.json({ key: c.get('rateLimitKey') }, 200));
   app.onError((err, c) => {
     if (!(err instanceof ApiError)) throw err;
     return c.json(
@@ -23,8 +24,7 @@ function setup(options: Omit<RateLimitOptions, 'now'>) {
       err.headers,
     );
   });
-  const ping = async (principal = 'alice') =>
-    app.request('/api/ping', { headers: { 'x-test-principal': principal } });
+  const ping = async (key = 'alice') => app.request('/api/ping', { headers: { 'x-test-key': key } });
   return { ping, advance: (ms: number) => (time += ms) };
 }
 
@@ -67,7 +67,7 @@ describe('rateLimit', () => {
     expect((await setup({ perMinute: 600 }).ping()).headers.get('RateLimit-Limit')).toBe('100');
   });
 
-  it('keeps a bucket per principal', async () => {
+  it('keeps a bucket per key', async () => {
     const { ping } = setup({ perMinute: 60, burst: 1 });
     expect(await statuses(() => ping('alice'), 2)).toEqual([200, 429]);
     expect((await ping('bob')).status).toBe(200);
@@ -81,5 +81,40 @@ describe('rateLimit', () => {
     expect((await ping('c')).status).toBe(200); // evicts b
     expect((await ping('a')).status).toBe(429); // a was kept
     expect((await ping('b')).status).toBe(200); // b was forgotten: a fresh bucket
+  });
+});
+
+describe('rateLimit in token mode', () => {
+  const TOKEN = 'a-long-dashboard-token-0123456789';
+  const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+
+  function tokenApp() {
+    const t = createTestApp({
+      env: { FC_AUTH: 'token', FC_AUTH_TOKEN: TOKEN, FC_RATE_LIMIT_PER_MINUTE: '60' },
+      emulator: { fleet: { functionsPerRegion: 5 } },
+    });
+    const signIn = async () =>
+      (await t.app.request(`/login?token=${TOKEN}`)).headers.get('set-cookie')?.split(';')[0] ?? '';
+    return { ...t, signIn };
+  }
+
+  it('keeps a bucket per session: one session bursting to 429 leaves another at 200', async () => {
+    const { app, signIn } = tokenApp();
+    const [mine, yours] = [await signIn(), await signIn()];
+    const burst: number[] = [];
+    for (let i = 0; i < 11; i++)
+      burst.push((await app.request('/api/meta', { headers: { cookie: mine } })).status);
+    expect(burst.at(-1)).toBe(429);
+    expect((await app.request('/api/meta', { headers: { cookie: yours } })).status).toBe(200);
+  });
+
+  it('keeps a bucket per client address for bearer-token clients', async () => {
+    const { app } = tokenApp();
+    const bearer = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const burst: number[] = [];
+    for (let i = 0; i < 11; i++)
+      burst.push((await app.request('/api/meta', bearer, peer('10.0.0.1'))).status);
+    expect(burst.at(-1)).toBe(429);
+    expect((await app.request('/api/meta', bearer, peer('10.0.0.2'))).status).toBe(200);
   });
 });

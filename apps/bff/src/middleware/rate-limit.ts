@@ -5,12 +5,12 @@ import { clientAddress } from './client-address.ts';
 
 /** Options of `rateLimit`. */
 export interface RateLimitOptions {
-  /** Sustained requests per minute per principal. */
+  /** Sustained requests per minute per `rateLimitKey` (a session, a client or a user). */
   perMinute: number;
-  /** Requests a rested principal may send at once; `max(10, perMinute / 6)` by default. */
+  /** Requests a rested client may send at once; `max(10, perMinute / 6)` by default. */
   burst?: number;
   now?: () => number;
-  /** Buckets kept at most; the least recently seen principal is forgotten first. 10,000 by default. */
+  /** Buckets kept at most; the least recently seen key is forgotten first. 10,000 by default. */
   maxClients?: number;
 }
 
@@ -20,8 +20,10 @@ interface Bucket {
 }
 
 /**
- * A token bucket per `principal`, so it must run after the auth middleware. Memory is bounded:
- * a Map in recency order drops its oldest entry, and a forgotten principal starts with a full bucket.
+ * A token bucket per `rateLimitKey` (set by the auth middleware, so it must run after it): per
+ * session, per bearer client address, per proxy user, never one bucket for everyone who shares the
+ * token. Memory is bounded: a Map in recency order drops its oldest entry, and a forgotten key starts
+ * with a full bucket.
  * @example app.use(auth.middleware).use(rateLimit({ perMinute: env.FC_RATE_LIMIT_PER_MINUTE }));
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
@@ -50,8 +52,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   };
 
   return async (c, next) => {
-    // `principal` is typed as always set, but a mis-ordered app would leave it empty: fall back to the peer.
-    const key = c.get('principal') || clientAddress(c) || 'anonymous';
+    // `rateLimitKey` is typed as always set, but a mis-ordered app would leave it empty: fall back to the
+    // peer, never to the principal, which every token user shares.
+    const key = c.get('rateLimitKey') || clientAddress(c) || 'anonymous';
     const bucket = bucketFor(key, now());
     const limit = { 'RateLimit-Limit': String(burst) };
     if (bucket.tokens < 1) {

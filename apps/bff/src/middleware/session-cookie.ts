@@ -1,15 +1,31 @@
 import { importHmacKey, timingSafeEqual } from '@fc-fleet/fc-api';
 
-/** Why a session cookie was refused; `expired` asks the user to sign in again, the others are suspicious. */
-export type SessionRefusal = 'malformed' | 'forged' | 'expired';
+/** The name of the session cookie that sign-in sets in token mode. */
+export const SESSION_COOKIE = 'fc_fleet_session';
 
-/** What `verify` makes of a cookie value. */
-export type SessionVerdict = { ok: true; subject: string } | { ok: false; reason: SessionRefusal };
+/**
+ * Why a session cookie was refused. `expired` and `credential-changed` (the token it was made with
+ * has been rotated) ask the user to sign in again; the others are suspicious.
+ */
+export type SessionRefusal = 'malformed' | 'forged' | 'expired' | 'credential-changed';
+
+/** What `verify` makes of a cookie value: a live session has a random id of its own. */
+export type SessionVerdict = { ok: true; sessionId: string } | { ok: false; reason: SessionRefusal };
 
 /** Issues and checks stateless session values. */
 export interface SessionCodec {
-  issue(subject: string): Promise<string>;
+  issue(): Promise<{ value: string; sessionId: string }>;
   verify(value: string): Promise<SessionVerdict>;
+}
+
+/** What `createSessionCodec` signs with and binds sessions to. */
+export interface SessionCodecOptions {
+  /** Signs the cookie and keys the credential fingerprint; at least 32 characters. */
+  secret: string;
+  /** The credential that signs users in (FC_AUTH_TOKEN): when it changes, every session ends. */
+  credential: string;
+  ttlMs: number;
+  now: () => number;
 }
 
 const encoder = new TextEncoder();
@@ -30,40 +46,58 @@ function fromBase64Url(text: string): Uint8Array | undefined {
   }
 }
 
-function parseClaims(payload: string): { sub: string; exp: number } | undefined {
+interface Claims {
+  sid: string;
+  cred: string;
+  exp: number;
+}
+
+function parseClaims(payload: string): Claims | undefined {
   const bytes = fromBase64Url(payload);
   if (!bytes) return undefined;
   try {
     const claims: unknown = JSON.parse(decoder.decode(bytes));
     if (typeof claims !== 'object' || claims === null) return undefined;
-    const { sub, exp } = claims as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
-    return { sub, exp };
+    const { sid, cred, exp } = claims as Record<string, unknown>;
+    if (typeof sid !== 'string' || typeof cred !== 'string') return undefined;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
+    return { sid, cred, exp };
   } catch {
     return undefined;
   }
 }
 
 /**
- * Stateless signed sessions: `base64url(JSON {sub, exp}).base64url(HMAC-SHA256)`. Nothing is stored
- * server-side, so a restart with the same secret keeps users signed in, and a new secret signs everyone out.
- * The signature is checked (in constant time) before the payload is even parsed.
+ * Stateless signed sessions: `base64url(JSON {sid, cred, exp}).base64url(HMAC-SHA256)`. `sid` is a
+ * random id per sign-in (it keys rate limits); `cred` is a short keyed fingerprint of the credential
+ * the session was made with, never the credential itself, so rotating FC_AUTH_TOKEN ends every
+ * session and a new session secret does too. Nothing is stored server-side: a restart with the same
+ * secret and token keeps users signed in. The signature is checked (in constant time) before the
+ * payload is even parsed.
  * @example
- * const codec = createSessionCodec(secret, 12 * 3_600_000, Date.now);
- * const value = await codec.issue('token');
- * await codec.verify(value); // { ok: true, subject: 'token' }
+ * const codec = createSessionCodec({ secret, credential: token, ttlMs: 12 * 3_600_000, now: Date.now });
+ * const { value } = await codec.issue();
+ * await codec.verify(value); // { ok: true, sessionId: 'k3…' }
  */
-export function createSessionCodec(secret: string, ttlMs: number, now: () => number): SessionCodec {
+export function createSessionCodec(options: SessionCodecOptions): SessionCodec {
+  const { secret, ttlMs, now } = options;
   if (secret.length < 32) throw new Error('the session secret must be at least 32 characters');
   if (!(ttlMs > 0)) throw new Error('the session lifetime must be positive');
   const key = importHmacKey(secret);
-  const sign = async (payload: string) =>
-    toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(payload))));
+  const mac = async (text: string) =>
+    new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(text)));
+  const sign = async (payload: string) => toBase64Url(await mac(payload));
+  // Signed payloads are base64url, which has no space: this input can never be one of them.
+  const fingerprint = mac(`fc-fleet session credential ${options.credential}`).then((bytes) =>
+    toBase64Url(bytes.slice(0, 16)),
+  );
 
   return {
-    async issue(subject) {
-      const payload = toBase64Url(encoder.encode(JSON.stringify({ sub: subject, exp: now() + ttlMs })));
-      return `${payload}.${await sign(payload)}`;
+    async issue() {
+      const sessionId = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+      const claims: Claims = { sid: sessionId, cred: await fingerprint, exp: now() + ttlMs };
+      const payload = toBase64Url(encoder.encode(JSON.stringify(claims)));
+      return { value: `${payload}.${await sign(payload)}`, sessionId };
     },
     async verify(value) {
       const parts = value.split('.');
@@ -72,8 +106,10 @@ export function createSessionCodec(secret: string, ttlMs: number, now: () => num
       if (!timingSafeEqual(signature, await sign(payload))) return { ok: false, reason: 'forged' };
       const claims = parseClaims(payload);
       if (!claims) return { ok: false, reason: 'malformed' };
+      if (!timingSafeEqual(claims.cred, await fingerprint))
+        return { ok: false, reason: 'credential-changed' };
       if (claims.exp <= now()) return { ok: false, reason: 'expired' };
-      return { ok: true, subject: claims.sub };
+      return { ok: true, sessionId: claims.sid };
     },
   };
 }

@@ -14,10 +14,12 @@ export interface MetaDeps {
   version: string;
   basePath: string;
   frameAncestors: readonly string[];
+  /** How users sign in; the UI offers "Sign out" only in `token` mode. */
+  auth: 'none' | 'token' | 'trusted-header';
   facets: FacetCollector;
 }
 
-/** `GET /api/meta`: accounts, regions, demo flag, version, embedding origins and filter facets. */
+/** `GET /api/meta`: accounts, regions, demo flag, version, sign-in mode, embedding origins and filter facets. */
 export function metaRoute(deps: MetaDeps) {
   return new Hono<AppEnv>().get('/', (c) => {
     readParams(new URL(c.req.url), []);
@@ -27,6 +29,7 @@ export function metaRoute(deps: MetaDeps) {
         version: deps.version,
         demo: deps.demo,
         basePath: deps.basePath,
+        auth: deps.auth,
         accounts: deps.accounts.map((a) => ({
           alias: a.alias,
           ...(a.accountId ? { accountId: a.accountId } : {}),

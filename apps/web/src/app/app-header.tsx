@@ -1,9 +1,34 @@
+import { useState } from 'react';
 import { Badge } from '../components/ui/badge.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { Select } from '../components/ui/select.tsx';
 import type { Meta } from '../features/functions/api/types.ts';
+import { apiUrl } from '../lib/api-client.ts';
 import type { ViewState } from '../lib/view-state.ts';
 
-/** Title, account, demo badge and theme; hidden in embed mode. */
+/**
+ * Ends the token-mode session: `POST logout` (relative to the document base, so it works under any
+ * base path) clears the cookie, then the reload shows the sign-in prompt. A POST, since the BFF
+ * never signs out on a GET.
+ */
+function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    try {
+      await fetch(apiUrl('logout'), { method: 'POST', credentials: 'same-origin' });
+    } finally {
+      window.location.reload();
+    }
+  };
+  return (
+    <Button size="sm" variant="ghost" disabled={busy} onClick={() => void signOut()}>
+      Sign out
+    </Button>
+  );
+}
+
+/** Title, account, demo badge, theme and, in token mode, "Sign out"; hidden in embed mode. */
 export function AppHeader({
   meta,
   view,
@@ -44,6 +69,7 @@ export function AppHeader({
           { value: 'dark', label: 'Theme: dark' },
         ]}
       />
+      {meta?.auth === 'token' ? <SignOutButton /> : null}
     </header>
   );
 }

@@ -64,6 +64,7 @@ export function parseMeta(body: unknown): Meta {
   return {
     version: str(meta.version, 'version'),
     demo: meta.demo === true,
+    auth: meta.auth === 'token' || meta.auth === 'trusted-header' ? meta.auth : 'none',
     basePath: typeof meta.basePath === 'string' ? meta.basePath : '/',
     accounts,
     embed: {

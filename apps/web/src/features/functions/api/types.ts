@@ -36,6 +36,7 @@ export interface Meta {
   version: string;
   demo: boolean;
   basePath: string;
+  auth: 'none' | 'token' | 'trusted-header';
   accounts: { alias: string; accountId?: string; regions: string[] }[];
   embed: { frameAncestors: string[] };
   facets: { runtimes: string[]; gpuTypes: string[]; vpcIds: string[] };
