@@ -37,7 +37,10 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Change the fleet after every ListFunctions answer, on a deterministic schedule. */
   churn?: ChurnOptions;
-  /** Serve `/__emulator/*` (faults and stats over HTTP); for the standalone server. */
+  /**
+   * Serve `/__emulator/*` (faults, stats and fleet changes over HTTP, unsigned, loopback peers only);
+   * for the standalone server.
+   */
   control?: boolean;
 }
 
@@ -76,7 +79,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   if (options.control)
     app.route(
       '/__emulator',
-      controlRoutes({ getFaults: () => faults, setFaults: (f) => (faults = f), stats }),
+      controlRoutes({ getFaults: () => faults, setFaults: (f) => (faults = f), stats, fleet, now }),
     );
 
   const regional = new Hono<EmulatorEnv>();
