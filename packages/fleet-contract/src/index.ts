@@ -18,3 +18,4 @@ export type SortField = (typeof SORT_FIELDS)[number];
 
 export type { FunctionView, HealthCheckView, LifecycleHookView } from './function-view.ts';
 export { SECRET_MASK } from './function-view.ts';
+export * from './index-answers.ts';

@@ -1,0 +1,12 @@
+export { openPglite } from './db/open-pglite.ts';
+export { openPostgres, redactUrl } from './db/open-postgres.ts';
+export { openStore, type StoreOptions } from './db/open-store.ts';
+export type { SqlClient, SqlResult, SqlValue } from './db/sql-client.ts';
+export { StoreIncompatibleError, StoreUnavailableError } from './db/store-errors.ts';
+export { type FacetCounts, type FacetName, type FacetValue, facetCounts } from './query/facet-counts.ts';
+export { buildWhere, type IndexFilters } from './query/index-filters.ts';
+export { type IndexCursor, type IndexPage, type ListPageOptions, listPage } from './query/list-page.ts';
+export { migrate } from './schema/migrate.ts';
+export { MIGRATIONS, type Migration } from './schema/migrations.ts';
+export { type FunctionRow, featuresOf, functionRow } from './sync/function-row.ts';
+export { type ListPage, type PassOptions, type PassReport, runPass } from './sync/run-pass.ts';
