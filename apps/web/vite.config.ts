@@ -7,5 +7,6 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // changeOrigin: the BFF (FC_AUTH=none) answers only to its own loopback host and port, not localhost:5173.
+  server: { proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true } } },
 });

@@ -6,6 +6,7 @@ import type { BffEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { createAuth } from './middleware/auth.ts';
 import { compressJson } from './middleware/compress-json.ts';
+import { hostCheck } from './middleware/host-check.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -17,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { listFunctionsRoute } from './routes/list-functions.ts';
 import { metaRoute } from './routes/meta.ts';
 import type { SortedView } from './scan/sorted-page.ts';
+import { refuseAmbiguousPaths } from './static/ambiguous-path.ts';
 import { serveSpa } from './static/serve-spa.ts';
 import { createFacetCollector } from './upstream/facet-collector.ts';
 import { createFleetSource } from './upstream/fleet-source.ts';
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
 
   const inner = new Hono<AppEnv>()
     .get('/login', auth.login)
+    .all('/logout', auth.logout)
     .use('*', auth.middleware)
     .route('/', healthRoutes({ lastSuccessAt: source.lastSuccessAt, now, metrics }))
     .use('/api/*', rateLimit({ perMinute: env.FC_RATE_LIMIT_PER_MINUTE, now }))
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps) {
         version: deps.version,
         basePath: env.FC_BASE_PATH,
         frameAncestors: env.FC_FRAME_ANCESTORS,
+        auth: env.FC_AUTH,
         facets,
       }),
     )
@@ -116,7 +120,17 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestContext({ logger: deps.logger, metrics, now, basePath: env.FC_BASE_PATH }));
-  app.use('*', securityHeaders({ frameAncestors: env.FC_FRAME_ANCESTORS }));
+  app.use(
+    '*',
+    securityHeaders({
+      frameAncestors: env.FC_FRAME_ANCESTORS,
+      basePath: env.FC_BASE_PATH,
+      trustedProxies: env.FC_TRUSTED_PROXIES,
+    }),
+  );
+  // Before auth and every route: without a login, only loopback names may reach the app (DNS rebinding).
+  if (env.FC_AUTH === 'none') app.use('*', hostCheck({ port: env.PORT }));
+  app.use('*', refuseAmbiguousPaths());
   app.route(env.FC_BASE_PATH, inner);
   app.notFound((c) => {
     throw new ApiError(

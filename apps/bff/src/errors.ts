@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   NotFound: 404,
   FunctionNotFound: 404,
   MethodNotAllowed: 405,
+  MisdirectedRequest: 421,
   RequestTooLarge: 431,
   RateLimited: 429,
   UpstreamRejected: 502,

@@ -1,5 +1,5 @@
-import { HAS_VALUES, type HasValue } from '@fc-fleet/fleet-contract';
 import type { FunctionView } from '@fc-fleet/fleet-contract';
+import { HAS_VALUES, type HasValue } from '@fc-fleet/fleet-contract';
 
 export { HAS_VALUES, type HasValue };
 

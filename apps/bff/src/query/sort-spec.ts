@@ -1,5 +1,5 @@
-import { SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
 import type { FunctionView } from '@fc-fleet/fleet-contract';
+import { SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
 
 export { SORT_FIELDS, type SortField };
 

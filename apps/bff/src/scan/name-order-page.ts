@@ -1,5 +1,5 @@
-import type { CursorState, RegionFailure, RegionPosition } from '../cursor/cursor-codec.ts';
 import type { FunctionView } from '@fc-fleet/fleet-contract';
+import type { CursorState, RegionFailure, RegionPosition } from '../cursor/cursor-codec.ts';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 import { type RegionScan, type ScanBudget, scanRegion, tokenFor } from './scan-region.ts';
 

@@ -1,6 +1,6 @@
 import type { FcError } from '@fc-fleet/fc-api';
-import type { RegionPosition } from '../cursor/cursor-codec.ts';
 import type { FunctionView } from '@fc-fleet/fleet-contract';
+import type { RegionPosition } from '../cursor/cursor-codec.ts';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 
 /** Upstream pages one request may read, shared by the regions it scans. */

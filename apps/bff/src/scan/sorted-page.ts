@@ -1,6 +1,6 @@
+import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { CursorState, RegionFailure } from '../cursor/cursor-codec.ts';
 import { compareValues, type SortSpec, sortValue } from '../query/sort-spec.ts';
-import type { FunctionView } from '@fc-fleet/fleet-contract';
 import type { FleetSource, NativeFilters } from '../upstream/fleet-source.ts';
 import type { TtlLruCache } from '../upstream/ttl-lru-cache.ts';
 import { collectRegion } from './collect-region.ts';

@@ -7,10 +7,10 @@ import {
   type FcResult,
   type ListFunctionsQuery,
 } from '@fc-fleet/fc-api';
-import type { Account } from '../accounts/account.ts';
-import type { Metrics } from '../observability/metrics.ts';
 import type { FunctionView } from '@fc-fleet/fleet-contract';
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
+import type { Account } from '../accounts/account.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { FacetCollector } from './facet-collector.ts';
 import { createTtlLruCache } from './ttl-lru-cache.ts';
 import { createUpstreamLimiter, type UpstreamLimiter } from './upstream-limiter.ts';

@@ -10,8 +10,8 @@ import { TableFooter } from '../features/functions/components/table-footer.tsx';
 import { ViewActions } from '../features/functions/components/view-actions.tsx';
 import { useColumnPrefs } from '../features/functions/hooks/use-column-prefs.ts';
 import { useListing } from '../features/functions/hooks/use-listing.ts';
-import { serializeView } from '../lib/url-state.ts';
 import { useViewState } from '../lib/use-view-state.ts';
+import { viewHref } from '../lib/view-href.ts';
 import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 import { AppHeader } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
@@ -63,8 +63,7 @@ export function Dashboard() {
     [setView],
   );
   const hrefFor = useCallback(
-    (row: FleetRow) =>
-      `${window.location.pathname}${serializeView({ ...view, fn: { region: row.region, name: row.function.functionName } })}`,
+    (row: FleetRow) => viewHref({ ...view, fn: { region: row.region, name: row.function.functionName } }),
     [view],
   );
   const close = useCallback(() => setView((v) => ({ ...v, fn: undefined, tab: 'overview' })), [setView]);

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseView, serializeView } from './url-state.ts';
+import { viewHref } from './view-href.ts';
 import type { ViewState } from './view-state.ts';
 
 const listeners = new Set<() => void>();
@@ -22,10 +23,13 @@ export interface NavigateOptions {
   replace?: boolean;
 }
 
-/** Writes a view into the address bar and tells every subscriber. */
+/**
+ * Writes a view into the address bar and tells every subscriber. The URL is relative to the
+ * document base (see `viewHref`), never to `location.pathname`, so it stays on this origin.
+ */
 export function navigateTo(view: ViewState, options: NavigateOptions = {}): void {
-  const url = `${window.location.pathname}${serializeView(view)}${window.location.hash}`;
-  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  if (serializeView(view) === window.location.search) return;
+  const url = `${viewHref(view)}${window.location.hash}`;
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   notify();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { serializeView } from '../../../lib/url-state.ts';
+import { viewHref } from '../../../lib/view-href.ts';
 import { DEFAULT_VIEW, type TextFilter, type ViewState } from '../../../lib/view-state.ts';
 
 /** The view "all functions with this id", keeping account, regions and chrome. */
@@ -31,7 +31,7 @@ export function FilterLink({
   const target = filteredView(view, name, value);
   return (
     <a
-      href={`${window.location.pathname}${serializeView(target)}`}
+      href={viewHref(target)}
       title={`Show every function with ${name} ${value}`}
       className="font-mono text-[13px] break-all text-orange-700 underline-offset-2 hover:underline dark:text-orange-400"
       onClick={(event) => {

@@ -25,17 +25,30 @@ const CSV_COLUMNS: [string, (r: FleetRow) => unknown][] = [
   ['lastModifiedTime', (r) => r.function.lastModifiedTime],
 ];
 
-/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+/** OWASP's formula triggers: a cell starting with one of them may be evaluated by a spreadsheet. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell, always quoted (RFC 4180), so a ',' or a ';' inside a value never splits it,
+ * whichever list separator the spreadsheet's locale uses. Text that starts like a formula gets a
+ * leading `'` (OWASP's CSV injection advice), so it shows as text and never runs. Numbers stay
+ * numbers: `String(n)` of a finite number is only digits, '.', 'e' and a sign, never a formula, so
+ * memory, vCPU, disk, timeout and concurrency are not prefixed (even a negative one), and a
+ * spreadsheet still reads the quoted field as a number.
+ * @example csvField("x;=cmd|' /C calc'!A0") // `"x;=cmd|' /C calc'!A0"`
+ * @example csvField('@SUM(1)') // `"'@SUM(1)"`
+ * @example csvField(512) // '"512"'
+ */
 export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined) return '""';
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (!(typeof value === 'number' && Number.isFinite(value)) && FORMULA_START.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The rows as CSV text. */
+/** The rows as CSV text: a header line, then one line per row, every field quoted, CRLF line ends. */
 export function rowsToCsv(rows: readonly FleetRow[]): string {
-  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+  const lines = [CSV_COLUMNS.map(([name]) => csvField(name)).join(',')];
   for (const row of rows) lines.push(CSV_COLUMNS.map(([, get]) => csvField(get(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
