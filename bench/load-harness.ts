@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
 import autocannon from 'autocannon';
@@ -18,7 +19,6 @@ export interface LoadOptions {
   emulatorLimitPerSecond: number;
   /** The BFF's own bound on upstream calls (FC_UPSTREAM_RPS). */
   upstreamRps: number;
-  cacheMaxMb: number;
   /** Views the clients scroll, as query strings; clients share them. */
   views: string[];
 }
@@ -36,7 +36,8 @@ export interface LoadReport {
   upstreamPerRequest: number;
   upstreamPerSecond: number;
   peakRssMb: number;
-  cacheBytesMb: number;
+  /** Rows in the index when the load started. */
+  indexedFunctions: number;
 }
 
 async function freePort(): Promise<number> {
@@ -69,8 +70,9 @@ function rssMb(pid: number): number {
 
 /**
  * Starts an emulator (throttling above the account limit) and the real BFF as a child process
- * reaching it over HTTP through the official credential chain, then scrolls shared views with
- * autocannon connections that follow each page's cursor to the end and start over.
+ * reaching it over HTTP through the official credential chain, with its index in a temporary
+ * directory; once the first pass is in, scrolls shared views with autocannon connections that
+ * follow each page's cursor to the end and start over.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const emulator = createEmulator({
@@ -80,6 +82,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   emulator.fleet.region('cn-hangzhou');
   const upstream = await listenLocal(emulator.app.fetch);
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fc-fleet-load-'));
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/bff/src/server.ts')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -93,7 +96,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
       FC_UPSTREAM_RPS: String(options.upstreamRps),
-      FC_CACHE_MAX_MB: String(options.cacheMaxMb),
+      FC_DATA_DIR: dataDir,
       // Every client comes from 127.0.0.1, which would share one per-client bucket.
       FC_RATE_LIMIT_PER_MINUTE: '1000000',
       FC_LOG_LEVEL: 'error',
@@ -102,7 +105,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; i < 200; i++) {
+    // Ready once the first pass of the region is in the index.
+    for (let i = 0; i < 1200; i++) {
       const ready = await fetch(`${base}/readyz`).then(
         (r) => r.ok,
         () => false,
@@ -115,6 +119,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       peakRss = Math.max(peakRss, child.pid ? rssMb(child.pid) : 0);
     }, 250);
     const before = metric(await (await fetch(`${base}/metrics`)).text(), 'fc_upstream_calls_total');
+    const meta = (await (await fetch(`${base}/api/meta`)).json()) as { sync?: { functions: number }[] };
+    const indexedFunctions = (meta.sync ?? []).reduce((n, s) => n + s.functions, 0);
     let next = 0;
     type Ctx = { view?: string; cursor?: string };
     const result = await autocannon({
@@ -154,10 +160,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       upstreamPerRequest: attempts / Math.max(1, result.requests.total),
       upstreamPerSecond: attempts / options.durationSec,
       peakRssMb: peakRss,
-      cacheBytesMb: metric(text, 'fc_cache_bytes') / 2 ** 20,
+      indexedFunctions,
     };
   } finally {
     child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
     await upstream.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

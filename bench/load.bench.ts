@@ -21,7 +21,6 @@ export async function runLoadBench(overrides: Partial<LoadOptions> = {}): Promis
     functionsPerRegion: 5000,
     emulatorLimitPerSecond: 30,
     upstreamRps: 20,
-    cacheMaxMb: 64,
     views: SHARED_VIEWS,
     ...overrides,
   };
@@ -30,7 +29,7 @@ export async function runLoadBench(overrides: Partial<LoadOptions> = {}): Promis
     `\n## BFF under load: ${options.connections} clients scrolling ${options.views.length} shared views for ${options.durationSec} s\n`,
   );
   console.log(
-    `emulator: ${options.functionsPerRegion.toLocaleString('en-US')} functions, throttles above ${options.emulatorLimitPerSecond} calls/s; BFF: FC_UPSTREAM_RPS=${options.upstreamRps}, FC_CACHE_MAX_MB=${options.cacheMaxMb}\n`,
+    `emulator: ${options.functionsPerRegion.toLocaleString('en-US')} functions, throttles above ${options.emulatorLimitPerSecond} calls/s; BFF: FC_UPSTREAM_RPS=${options.upstreamRps}\n`,
   );
   console.log(
     formatTable(
@@ -46,7 +45,7 @@ export async function runLoadBench(overrides: Partial<LoadOptions> = {}): Promis
         'upstream calls/s (limit)',
         'throttled',
         'peak RSS',
-        'cache',
+        'indexed functions',
       ],
       [
         [
@@ -61,7 +60,7 @@ export async function runLoadBench(overrides: Partial<LoadOptions> = {}): Promis
           `${r.upstreamPerSecond.toFixed(1)} (${options.upstreamRps})`,
           String(r.upstreamThrottles),
           `${r.peakRssMb.toFixed(0)} MB`,
-          `${r.cacheBytesMb.toFixed(1)} / ${options.cacheMaxMb} MB`,
+          r.indexedFunctions.toLocaleString('en-US'),
         ],
       ],
     ),

@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import { runBffBench } from './bff.bench.ts';
+import { runBffViewsBench } from './bff/views.bench.ts';
 import { runEmulatorPagesBench } from './emulator-pages.bench.ts';
 import { runSignerBench } from './signer.bench.ts';
 import { formatDuration } from './stats.ts';
@@ -15,7 +15,7 @@ console.log(
 
 await runSignerBench();
 await runEmulatorPagesBench();
-await runBffBench();
+await runBffViewsBench();
 // The browser bench takes about three minutes and needs a built SPA, so it runs only on request,
 // and Playwright is loaded only then.
 if (process.env.BENCH_WEB === '1') await (await import('./web.bench.ts')).runWebBench();

@@ -5,6 +5,7 @@ import { createApp } from '@fc-fleet/bff';
 import { demoAccounts } from '@fc-fleet/bff/accounts';
 import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
+import { openStore } from '@fc-fleet/fleet-index';
 import { type LocalServer, listenLocal } from './local-server.ts';
 
 /** The built dashboard the BFF serves; `pnpm bench:web` builds it first. */
@@ -38,8 +39,10 @@ export async function startWebServer(functions: number): Promise<WebServer> {
   if (!resolved.ok) throw new Error(`web bench accounts: ${resolved.problems.join('; ')}`);
   // Generating 50,000 functions takes a while; it belongs to start-up, not to the first page.
   resolved.emulator?.fleet.region(region);
-  const { app } = createApp({
+  const sql = await openStore({ dataDir: 'memory' });
+  const { app, sync } = createApp({
     env: parsed.env,
+    sql,
     accounts: resolved.accounts,
     demo: resolved.demo,
     logger: createLogger({ level: parsed.env.FC_LOG_LEVEL, sink: () => {} }),
@@ -47,6 +50,8 @@ export async function startWebServer(functions: number): Promise<WebServer> {
     version: 'bench',
     webDist: WEB_DIST,
   });
+  // The index holds the region before the page is timed, as on a BFF that has been running.
+  await sync.syncAll();
   const server = await listenLocal(app.fetch);
   // A warm server: the router compiled and the JIT through one request.
   const res = await fetch(`${server.baseUrl}/healthz`);

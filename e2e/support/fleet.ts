@@ -44,17 +44,11 @@ export function keysIn(
     .map((stored) => rowKey(region, stored.fn.functionName));
 }
 
-/** Every region merged by name; a name that exists in several regions follows the region order. */
+/** Every region merged by name; a name that exists in several regions follows the region's name. */
 export function mergedRows(): { region: Region; fn: RawFunction }[] {
   const rows = REGIONS.flatMap((region) => functionsIn(region).map((fn) => ({ region, fn })));
-  const index = (region: Region) => REGIONS.indexOf(region);
-  return rows.sort((a, b) =>
-    a.fn.functionName < b.fn.functionName
-      ? -1
-      : a.fn.functionName > b.fn.functionName
-        ? 1
-        : index(a.region) - index(b.region),
-  );
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => byCodePoint(a.fn.functionName, b.fn.functionName) || byCodePoint(a.region, b.region));
 }
 
 /** The first function of a region that passes `keep`; throws if the fleet has none. */

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { SqlClient } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from './accounts/account.ts';
 import type { AppEnv } from './app-env.ts';
@@ -13,16 +16,17 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { registerMetrics } from './observability/register-metrics.ts';
+import { facetsRoute } from './routes/facets.ts';
 import { getFunctionRoute } from './routes/get-function.ts';
 import { healthRoutes } from './routes/health.ts';
 import { listFunctionsRoute } from './routes/list-functions.ts';
 import { metaRoute } from './routes/meta.ts';
-import type { SortedView } from './scan/sorted-page.ts';
+import { refreshRoute } from './routes/refresh.ts';
 import { refuseAmbiguousPaths } from './static/ambiguous-path.ts';
 import { serveSpa } from './static/serve-spa.ts';
-import { createFacetCollector } from './upstream/facet-collector.ts';
+import { createFleetStore } from './store/fleet-store.ts';
+import { createSyncScheduler } from './sync/sync-scheduler.ts';
 import { createFleetSource } from './upstream/fleet-source.ts';
-import { createTtlLruCache } from './upstream/ttl-lru-cache.ts';
 
 /** Everything the app is built from; `server.ts` resolves it from the environment, tests pass their own. */
 export interface AppDeps {
@@ -30,6 +34,8 @@ export interface AppDeps {
   accounts: readonly Account[];
   demo: boolean;
   logger: Logger;
+  /** The fleet index, opened and migrated (`openStore`). */
+  sql: SqlClient;
   /** Signs cursors and session cookies. */
   secret: string;
   version: string;
@@ -38,33 +44,33 @@ export interface AppDeps {
 }
 
 /**
- * Builds the BFF: request ids and logs, security headers, auth, rate limits, the `/api` routes,
- * probes and metrics, and the SPA, all under `FC_BASE_PATH`.
- * @example const { app } = createApp(deps); const res = await app.request('/api/meta');
+ * Builds the BFF: request ids and logs, security headers, auth, rate limits, the `/api` routes
+ * answered from the fleet index, probes and metrics, and the SPA, all under `FC_BASE_PATH`; and
+ * the sync scheduler that keeps the index current (started by the caller: `sync.start()`).
+ * @example const { app, sync } = createApp(deps); sync.start(); const res = await app.request('/api/meta');
  */
 export function createApp(deps: AppDeps) {
   const { env } = deps;
   const now = deps.now ?? Date.now;
   const metrics: Metrics = createMetrics();
-  const facets = createFacetCollector();
   const source = createFleetSource({
     accounts: deps.accounts,
-    cache: {
-      ttlMs: env.FC_CACHE_TTL_SECONDS * 1000,
-      staleMs: env.FC_CACHE_STALE_SECONDS * 1000,
-      maxBytes: env.FC_CACHE_MAX_MB * 2 ** 20,
-    },
     limiter: { concurrency: env.FC_UPSTREAM_CONCURRENCY, ratePerSecond: env.FC_UPSTREAM_RPS },
     timeoutMs: env.FC_UPSTREAM_TIMEOUT_MS,
     metrics,
-    facets,
     now,
   });
-  const views = createTtlLruCache<SortedView>({
-    ttlMs: env.FC_CACHE_TTL_SECONDS * 1000,
-    staleMs: 0,
-    maxBytes: Math.max(8 * 2 ** 20, (env.FC_CACHE_MAX_MB * 2 ** 20) / 4),
-    sizeOf: (view) => 64 + view.rows.length * 96,
+  const intervalMs = env.FC_SYNC_INTERVAL_SECONDS * 1000;
+  const store = createFleetStore({ sql: deps.sql, staleAfterMs: 3 * intervalMs, now });
+  const sync = createSyncScheduler({
+    store: deps.sql,
+    accounts: deps.accounts,
+    list: (account, region) => source.lister(account, region),
+    intervalMs,
+    upstreamRps: env.FC_UPSTREAM_RPS,
+    leaseTtlMs: env.FC_SYNC_LEASE_SECONDS * 1000,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    logger: deps.logger,
     now,
   });
   registerMetrics(metrics, source);
@@ -85,22 +91,20 @@ export function createApp(deps: AppDeps) {
     .get('/login', auth.login)
     .all('/logout', auth.logout)
     .use('*', auth.middleware)
-    .route('/', healthRoutes({ lastSuccessAt: source.lastSuccessAt, now, metrics }))
+    .route('/', healthRoutes({ accounts: deps.accounts, store, metrics }))
     .use('/api/*', rateLimit({ perMinute: env.FC_RATE_LIMIT_PER_MINUTE, now }))
     // A page of 100 functions is about 130 KB of JSON and compresses about tenfold.
     .use('/api/*', compressJson({ minBytes: 2048 }))
+    .route('/api/functions', listFunctionsRoute({ accounts: deps.accounts, store, cursors }))
     .route(
       '/api/functions',
-      listFunctionsRoute({
-        accounts: deps.accounts,
-        source,
-        cursors,
-        views,
-        scan: { maxPages: env.FC_SCAN_MAX_PAGES, maxMs: env.FC_SCAN_MAX_MS },
-        now,
-      }),
+      getFunctionRoute({ accounts: deps.accounts, source, store, logger: deps.logger }),
     )
-    .route('/api/functions', getFunctionRoute({ accounts: deps.accounts, source }))
+    .route('/api/facets', facetsRoute({ accounts: deps.accounts, store }))
+    .route(
+      '/api/refresh',
+      refreshRoute({ accounts: deps.accounts, store, sync, perMinute: env.FC_REFRESH_PER_MINUTE, now }),
+    )
     .route(
       '/api/meta',
       metaRoute({
@@ -110,7 +114,8 @@ export function createApp(deps: AppDeps) {
         basePath: env.FC_BASE_PATH,
         frameAncestors: env.FC_FRAME_ANCESTORS,
         auth: env.FC_AUTH,
-        facets,
+        store,
+        syncIntervalSeconds: env.FC_SYNC_INTERVAL_SECONDS,
       }),
     )
     .all('/api/*', (c) => {
@@ -154,7 +159,7 @@ export function createApp(deps: AppDeps) {
       500,
     );
   });
-  return { app, source, metrics };
+  return { app, source, metrics, store, sync };
 }
 
 /** The Hono app type, for a typed client. */

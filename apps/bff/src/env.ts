@@ -77,14 +77,17 @@ export const envSchema = z.object({
   FC_TRUSTED_PROXIES: ipList.default([]),
   FC_SESSION_SECRET: strongSecret(32).optional(),
   FC_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(12),
-  FC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  FC_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
-  FC_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(128),
+  FC_DATA_DIR: z.string().min(1).optional(),
+  FC_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+    .optional(),
+  FC_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  FC_SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+  FC_REFRESH_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(6),
   FC_UPSTREAM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   FC_UPSTREAM_RPS: z.coerce.number().min(0.1).max(1000).default(20),
   FC_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  FC_SCAN_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(100),
-  FC_SCAN_MAX_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   FC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   FC_WEB_DIST: z.string().min(1).optional(),
   FC_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   UpstreamThrottled: 503,
   CredentialsUnavailable: 503,
   NotReady: 503,
+  StoreUnavailable: 503,
   UpstreamTimeout: 504,
   Internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;

@@ -92,7 +92,7 @@ function plantedApp() {
   for (const fn of FUNCTIONS) t.emulator.putFunction('cn-hangzhou', fn);
   const seen: Surface[] = [];
   const call = async (path: string): Promise<Surface> => {
-    const res = await t.app.request(path);
+    const res = await t.request(path);
     const headers = [...res.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
     const surface = { path, status: res.status, text: `${headers}\n\n${await res.text()}` };
     seen.push(surface);
@@ -200,6 +200,18 @@ describe('secrets never leave the BFF', () => {
     expectNothingLeaked(t);
   });
 
+  it('the index holds none of the planted values, after passes and after GetFunction repairs', async () => {
+    const t = plantedApp();
+    await t.ready();
+    for (const planted of FUNCTIONS) await t.call(`/api/functions/cn-hangzhou/${planted.functionName}`);
+    const dump: string[] = [];
+    for (const table of ['fleet_function', 'fleet_function_view', 'fleet_region'])
+      for (const row of (await t.sql.query(`select * from ${table}`)).rows) dump.push(JSON.stringify(row));
+    const text = dump.join('\n');
+    expect(text).toContain('leaky-custom-runtime');
+    expect(leaksIn(text)).toEqual([]);
+  });
+
   it('GetFunction masks the same values and leaks nothing', async () => {
     const t = plantedApp();
     for (const planted of FUNCTIONS) {
@@ -233,7 +245,12 @@ describe('secrets never leave the BFF', () => {
     ];
     for (const [path, status] of expected) expect((await t.call(path)).status, path).toBe(status);
     t.emulator.setFaults({ serverErrorRate: 1 });
-    expect((await t.call('/api/functions?prefix=leaky-')).status).toBe(502);
+    await t.sync.syncAll();
+    // The failed pass is reported on the list (the last good data is still served) and in meta.
+    const list = await t.call('/api/functions?prefix=leaky-');
+    expect(list.status).toBe(200);
+    expect(list.text).toMatch(/"state":"failed".*"lastError":\{"code":"(InternalError|ServiceUnavailable)"/);
+    expect((await t.call('/api/meta')).text).toContain('"state":"failed"');
     expect((await t.call('/api/functions/cn-hangzhou/leaky-container-api')).status).toBe(502);
     t.emulator.setFaults({ truncateRate: 1 });
     expect((await t.call('/api/functions/cn-hangzhou/leaky-juicefs-worker')).status).toBe(502);
@@ -246,12 +263,13 @@ describe('secrets never leave the BFF', () => {
       accessKeyId: KEY.accessKeyId,
       accessKeySecret: 'the-cloud-expects-another-secret',
     });
-    for (const path of ['/api/functions?q=leaky', '/api/functions/cn-hangzhou/leaky-container-api']) {
-      const res = await t.call(path);
-      expect(res.status).toBe(502);
-      expect(res.text).toContain('"code":"UpstreamAuthFailed"');
-      expect(res.text).toContain('SignatureNotMatch');
-    }
+    const list = await t.call('/api/functions?q=leaky');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('"lastError":{"code":"SignatureNotMatch"');
+    const get = await t.call('/api/functions/cn-hangzhou/leaky-container-api');
+    expect(get.status).toBe(502);
+    expect(get.text).toContain('"code":"UpstreamAuthFailed"');
+    expect(get.text).toContain('SignatureNotMatch');
     expect((await t.call('/readyz')).status).toBe(503);
     expectNothingLeaked(t);
   });

@@ -5,6 +5,7 @@ import { type ResolvedAccounts, resolveAccounts } from './accounts/resolve-accou
 import { createApp } from './app.ts';
 import { parseEnv } from './env.ts';
 import { createLogger } from './observability/logger.ts';
+import { lazyTestStore } from './test-support/test-store.ts';
 
 // Both hops over real sockets, the BFF built as server.ts builds it: parseEnv, then the official
 // default credential chain (its environment provider reads process.env itself), then createApp.
@@ -33,6 +34,8 @@ describe('the BFF and the emulator over real HTTP', () => {
   const servers: ServerType[] = [];
   let bff = '';
   let resolved: ResolvedAccounts | undefined;
+  let synced: () => Promise<unknown> = () => Promise.reject(new Error('not started'));
+  let syncing: Promise<unknown> | undefined;
 
   beforeAll(async () => {
     const upstream = await listen(emulator.app.fetch);
@@ -52,8 +55,9 @@ describe('the BFF and the emulator over real HTTP', () => {
     if (!resolved.ok) throw new Error(resolved.problems.join('; '));
     const { accounts, demo } = resolved;
     const logger = createLogger({ level: 'warn', redact: () => accounts.flatMap((a) => a.secrets()) });
-    const { app } = createApp({
+    const { app, sync } = createApp({
       env: parsed.env,
+      sql: lazyTestStore(),
       accounts,
       demo,
       logger,
@@ -61,6 +65,10 @@ describe('the BFF and the emulator over real HTTP', () => {
       version: 'test',
       webDist: '/nonexistent-web-dist',
     });
+    synced = () => {
+      syncing ??= sync.syncAll();
+      return syncing;
+    };
     const front = await listen(app.fetch);
     servers.push(front.server);
     bff = front.base;
@@ -85,6 +93,7 @@ describe('the BFF and the emulator over real HTTP', () => {
     const before = await fetch(`${bff}/readyz`);
     expect(before.status).toBe(503);
     expect(await before.json()).toMatchObject({ code: 'NotReady' });
+    await synced();
     expect((await fetch(`${bff}/api/functions?limit=1`)).status).toBe(200);
     const after = await fetch(`${bff}/readyz`);
     expect(after.status).toBe(200);
@@ -92,6 +101,7 @@ describe('the BFF and the emulator over real HTTP', () => {
   });
 
   it('scrolls all 10,000 functions, each once and in name order', async () => {
+    await synced();
     const names: string[] = [];
     let cursor: string | undefined;
     const sizes: number[] = [];

@@ -6,7 +6,7 @@ import { resolveAccounts } from './accounts/resolve-accounts.ts';
 import { createApp } from './app.ts';
 import { parseEnv } from './env.ts';
 import { createLogger } from './observability/logger.ts';
-import { warmUp } from './warm-up.ts';
+import { openIndex } from './store/open-index.ts';
 
 // Only listens: everything else is built by createApp from what this file resolves.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,8 +39,18 @@ const logger = createLogger({
 const version =
   (JSON.parse(readFileSync(resolve(here, '../package.json'), 'utf8')) as { version?: string }).version ??
   'dev';
-const { app, source } = createApp({
+let sql: Awaited<ReturnType<typeof openIndex>>;
+try {
+  sql = await openIndex(env, { demo: resolved.demo, logger });
+} catch (error) {
+  process.stderr.write(
+    `fc-fleet: refusing to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+const { app, sync } = createApp({
   env,
+  sql,
   accounts: resolved.accounts,
   demo: resolved.demo,
   logger,
@@ -66,9 +76,7 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
     demo: resolved.demo,
     version,
   });
-  warmUp(resolved.accounts, source, logger).catch((error: unknown) =>
-    logger.error('warm-up failed', { error }),
-  );
+  sync.start();
 });
 
 // Demo only: the emulator's fault controls on a second loopback port, to show (and test) how the
@@ -91,10 +99,17 @@ const shutdown = (signal: string) => {
   logger.info('shutting down', { signal });
   control?.close();
   server.close(() => {
-    logger.info('stopped');
-    process.exit(0);
+    // A pass cut short deletes nothing; the lease is given back so another replica may go on at once.
+    void sync
+      .stop()
+      .then(() => sql.close())
+      .catch((error: unknown) => logger.warn('closing the index failed', { error }))
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
   });
-  // Long scans must not hold the process forever.
+  // A stuck pass or store must not hold the process forever.
   setTimeout(() => process.exit(0), 10_000).unref();
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,76 +1,57 @@
 import { hmacSha256Hex, importHmacKey, sha256Hex, timingSafeEqual } from '@fc-fleet/fc-api';
+import type { IndexCursor } from '@fc-fleet/fleet-index';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 
-const regionPosition = z.object({
-  t: z.string().max(2048).optional(),
-  a: z.string().max(256).optional(),
-  s: z.literal(1).optional(),
+// The wire form is short; only encode/decode see its keys.
+const wireSchema = z.object({
+  q: z.string().max(64),
+  e: z.number().int(),
+  p: z.enum(['v', 'm']),
+  v: z.union([z.string().max(1024), z.number(), z.null()]),
+  a: z.string().max(256),
+  r: z.string().max(64),
+  n: z.string().max(256),
 });
-const failure = z.object({
-  region: z.string().max(64),
-  code: z.string().max(64),
-  message: z.string().max(512),
-});
 
-/** Where a scan stands, as the cursor carries it. */
-export const cursorStateSchema = z.discriminatedUnion('m', [
-  // Name order: per region, the upstream page token and the last name consumed ("done" when exhausted).
-  z.object({
-    m: z.literal('n'),
-    r: z.record(z.string(), z.union([regionPosition, z.literal('done')])),
-    f: z.array(failure).optional(),
-  }),
-  // Any other order: the sort key of the last row returned.
-  z.object({
-    m: z.literal('s'),
-    v: z.tuple([z.union([z.string(), z.number(), z.null()]), z.string(), z.number().int()]),
-    f: z.array(failure).optional(),
-  }),
-]);
+const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const fromBase64Url = (text: string) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64url'));
 
-/** Where a scan stands. */
-export type CursorState = z.infer<typeof cursorStateSchema>;
-/** One region's position in a name-ordered scan. */
-export type RegionPosition = z.infer<typeof regionPosition>;
-/** A region that failed earlier in this scroll. */
-export type RegionFailure = z.infer<typeof failure>;
-
-const envelope = z.object({ k: z.string(), e: z.number().int(), s: z.unknown() });
-
-const toBase64Url = (text: string) => {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-};
-const fromBase64Url = (text: string) => {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-};
-
-/** A short hash identifying the query a cursor belongs to. */
+/**
+ * A short hash of what a cursor is bound to: the normalised filters and sort, so the same view
+ * asked with its parameters in another order gets the same key.
+ * @example await queryKey({ filters, sort }); // '3f1c…' (16 hex characters)
+ */
 export async function queryKey(parts: unknown): Promise<string> {
   return (await sha256Hex(JSON.stringify(parts))).slice(0, 16);
 }
 
 /**
- * Opaque, tamper-evident, expiring cursors: base64url JSON and an HMAC over it. A cursor is bound
- * to the query that made it, so it cannot be replayed against another filter.
- * @example const codec = createCursorCodec({ secret, ttlMs: 3_600_000 });
+ * Opaque, tamper-evident, expiring cursors over the index's keyset position: base64url JSON and
+ * an HMAC over it, bound to the query that made it, so it cannot be replayed against another view.
+ * @example const codec = createCursorCodec({ secret, ttlMs: 3_600_000 }); const c = await codec.encode(next, key);
  */
 export function createCursorCodec(options: { secret: string; ttlMs: number; now?: () => number }) {
   const key = importHmacKey(`cursor:${options.secret}`);
   const now = options.now ?? Date.now;
   const mac = async (body: string) => (await hmacSha256Hex(await key, body)).slice(0, 32);
   return {
-    async encode(state: CursorState, query: string): Promise<string> {
-      const body = toBase64Url(
-        JSON.stringify({ k: query, e: Math.floor((now() + options.ttlMs) / 1000), s: state }),
-      );
+    async encode(cursor: IndexCursor, query: string): Promise<string> {
+      const wire: z.infer<typeof wireSchema> = {
+        q: query,
+        e: Math.floor((now() + options.ttlMs) / 1000),
+        p: cursor.phase === 'values' ? 'v' : 'm',
+        v: cursor.value,
+        a: cursor.account,
+        r: cursor.region,
+        n: cursor.name,
+      };
+      const body = toBase64Url(JSON.stringify(wire));
       return `${body}.${await mac(body)}`;
     },
-    /** The state inside a cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
-    async decode(cursor: string, query: string): Promise<CursorState> {
+    /** The position inside a cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
+    async decode(cursor: string, query: string): Promise<IndexCursor> {
       const invalid = new ApiError(
         'InvalidCursor',
         'The cursor is not valid: it was altered or made by another server. Reload the list from the top.',
@@ -84,22 +65,26 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         !timingSafeEqual(signature, await mac(body))
       )
         throw invalid;
-      let parsed: z.infer<typeof envelope>;
+      let wire: z.infer<typeof wireSchema>;
       try {
-        parsed = envelope.parse(JSON.parse(fromBase64Url(body)));
+        wire = wireSchema.parse(JSON.parse(fromBase64Url(body)));
       } catch {
         throw invalid;
       }
-      if (parsed.e * 1000 < now())
+      if (wire.e * 1000 < now())
         throw new ApiError('CursorExpired', 'The cursor has expired. Reload the list from the top.');
-      if (parsed.k !== query)
+      if (wire.q !== query)
         throw new ApiError(
           'CursorMismatch',
           'The cursor belongs to a different filter, sort or region. Reload the list from the top.',
         );
-      const state = cursorStateSchema.safeParse(parsed.s);
-      if (!state.success) throw invalid;
-      return state.data;
+      return {
+        phase: wire.p === 'v' ? 'values' : 'missing',
+        value: wire.v,
+        account: wire.a,
+        region: wire.r,
+        name: wire.n,
+      };
     },
   };
 }

@@ -12,31 +12,6 @@ export function registerMetrics(metrics: Metrics, source: FleetSource): void {
   metrics.counter('fc_upstream_retries_total', 'Retried upstream attempts, by code.');
   metrics.counter('fc_upstream_throttles_total', 'Upstream answers that were throttling.');
   metrics.counter('fc_upstream_failures_total', 'Upstream calls that failed after their retries, by code.');
-  metrics.gauge(
-    'fc_cache_hits_total',
-    'Upstream page cache hits (fresh).',
-    () => source.cacheStats().hits,
-    'counter',
-  );
-  metrics.gauge(
-    'fc_cache_stale_hits_total',
-    'Upstream page cache hits served stale while refreshing.',
-    () => source.cacheStats().staleHits,
-    'counter',
-  );
-  metrics.gauge(
-    'fc_cache_misses_total',
-    'Upstream page cache misses.',
-    () => source.cacheStats().misses,
-    'counter',
-  );
-  metrics.gauge(
-    'fc_cache_evictions_total',
-    'Pages evicted to stay in the memory budget.',
-    () => source.cacheStats().evictions,
-    'counter',
-  );
-  metrics.gauge('fc_cache_bytes', 'Estimated bytes held by the page cache.', () => source.cacheStats().bytes);
   metrics.gauge('fc_upstream_waiting', 'Upstream calls waiting for a slot.', () =>
     source.limiterLoad().reduce((s, l) => s + l.waiting, 0),
   );

@@ -1,13 +1,14 @@
+import { HAS_VALUES } from '@fc-fleet/fleet-contract';
 import type { Account } from '../accounts/account.ts';
 import { ApiError } from '../errors.ts';
 import type { NativeFilters } from '../upstream/fleet-source.ts';
-import { type ExtendedFilters, HAS_VALUES } from './extended-filters.ts';
+import type { ExtendedFilters } from './extended-filters.ts';
 import { boolParam, clip, enumListParam, intParam, readParams, stringParam } from './query-params.ts';
 import { SORT_FIELDS, type SortField, type SortSpec } from './sort-spec.ts';
 
 /** A validated `GET /api/functions` request. */
 export interface ListRequest {
-  account: Account;
+  accounts: readonly Account[];
   regions: string[];
   native: NativeFilters;
   extended: ExtendedFilters;
@@ -40,8 +41,10 @@ const EXTENDED = [
   'memoryMax',
   'role',
 ] as const;
+/** Every filter parameter: what `GET /api/facets` takes. */
+export const FILTER_PARAMS = ['account', 'region', ...NATIVE, ...EXTENDED] as const;
 /** Every parameter `GET /api/functions` takes. */
-export const LIST_PARAMS = ['account', 'region', ...NATIVE, ...EXTENDED, 'sort', 'limit', 'cursor'] as const;
+export const LIST_PARAMS = [...FILTER_PARAMS, 'sort', 'limit', 'cursor'] as const;
 
 const ID = /^[A-Za-z0-9][\w.:-]*$/;
 export const DEFAULT_LIMIT = 50;
@@ -81,30 +84,56 @@ function parseSort(value: string | undefined): SortSpec {
   return { field: field as SortField, dir };
 }
 
+/**
+ * The accounts and regions a request names: one account (the first by default) or `all`, and a
+ * region, a comma list of them, or `all` of the chosen accounts' regions. Shared by every route
+ * that takes the list's filters.
+ */
+export function parseScope(
+  p: ReadonlyMap<string, string>,
+  accounts: readonly Account[],
+): { accounts: readonly Account[]; regions: string[] } {
+  const alias = p.get('account');
+  let chosen: readonly Account[];
+  if (alias === 'all') chosen = accounts;
+  else {
+    const account = alias ? accounts.find((a) => a.alias === alias) : accounts[0];
+    if (!account)
+      throw new ApiError(
+        'UnknownAccount',
+        `Unknown account "${clip(alias ?? '')}". Known: ${accounts.map((a) => a.alias).join(', ')}, or all.`,
+      );
+    chosen = [account];
+  }
+  const configured = [...new Set(chosen.flatMap((a) => a.regions))];
+  const regionParam = p.get('region');
+  if (!regionParam)
+    return { accounts: chosen, regions: alias === 'all' ? configured : [chosen[0]?.regions[0] ?? ''] };
+  if (regionParam === 'all') return { accounts: chosen, regions: configured };
+  const regions = [...new Set(regionParam.split(',').map((r) => r.trim()))];
+  const unknown = regions.filter((r) => !configured.includes(r));
+  if (unknown.length > 0 || regions.length === 0) {
+    throw new ApiError(
+      'UnknownRegion',
+      `Region "${clip(unknown.join(',') || regionParam)}" is not configured for ${alias === 'all' ? 'any account' : `account ${chosen[0]?.alias ?? ''}`}. Configured: ${configured.join(', ')}, or all.`,
+    );
+  }
+  return { accounts: chosen, regions };
+}
+
 /** Validates every parameter of `GET /api/functions`; throws `ApiError` naming the first bad one. */
 export function parseListQuery(url: URL, accounts: readonly Account[]): ListRequest {
-  const p = readParams(url, LIST_PARAMS);
-  const alias = p.get('account');
-  const account = alias ? accounts.find((a) => a.alias === alias) : accounts[0];
-  if (!account)
-    throw new ApiError(
-      'UnknownAccount',
-      `Unknown account "${clip(alias ?? '')}". Known: ${accounts.map((a) => a.alias).join(', ')}.`,
-    );
-  const regionParam = p.get('region');
-  let regions: string[];
-  if (!regionParam) regions = [account.regions[0] ?? ''];
-  else if (regionParam === 'all') regions = [...account.regions];
-  else {
-    regions = [...new Set(regionParam.split(',').map((r) => r.trim()))];
-    const unknown = regions.filter((r) => !account.regions.includes(r));
-    if (unknown.length > 0 || regions.length === 0) {
-      throw new ApiError(
-        'UnknownRegion',
-        `Region "${clip(unknown.join(',') || regionParam)}" is not configured for account ${account.alias}. Configured: ${account.regions.join(', ')}, or all.`,
-      );
-    }
-  }
+  return parseFilterQuery(url, accounts, LIST_PARAMS);
+}
+
+/** Validates the filters (and, when `allowed` includes them, sort, limit and cursor) of a request. */
+export function parseFilterQuery(
+  url: URL,
+  accounts: readonly Account[],
+  allowed: readonly string[],
+): ListRequest {
+  const p = readParams(url, allowed);
+  const scope = parseScope(p, accounts);
   const fcVersion = stringParam(p, 'fcVersion', 2, /^v[23]$/, 'v2 or v3') as 'v2' | 'v3' | undefined;
   const native: NativeFilters = {
     prefix: stringParam(p, 'prefix', 128),
@@ -141,8 +170,8 @@ export function parseListQuery(url: URL, accounts: readonly Account[]): ListRequ
     );
   }
   return {
-    account,
-    regions,
+    accounts: scope.accounts,
+    regions: scope.regions,
     native,
     extended,
     sort: parseSort(p.get('sort')),

@@ -1,16 +1,28 @@
+import { repairFunction } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
+import type { Logger } from '../observability/logger.ts';
 import { clip, readParams } from '../query/query-params.ts';
+import type { FleetStore } from '../store/fleet-store.ts';
 import type { FleetSource } from '../upstream/fleet-source.ts';
 import { toApiError } from '../upstream/map-upstream-error.ts';
 
 // Names the cloud allows, plus any printable name without a slash (odd legacy names still open).
 const NAME = /^[^/\p{Cc}]{1,128}$/u;
 
-/** `GET /api/functions/:region/:name`: GetFunction, for `state` and the last update status. */
-export function getFunctionRoute(deps: { accounts: readonly Account[]; source: FleetSource }) {
+/**
+ * `GET /api/functions/:region/:name`: GetFunction, the drawer's live state. What it reads repairs
+ * the index: a newer version of the function is written, a function the cloud no longer has is
+ * removed, so the table agrees with the drawer without waiting for the next pass.
+ */
+export function getFunctionRoute(deps: {
+  accounts: readonly Account[];
+  source: FleetSource;
+  store: FleetStore;
+  logger: Logger;
+}) {
   return new Hono<AppEnv>().get('/:region/:name', async (c) => {
     const params = readParams(new URL(c.req.url), ['account']);
     const alias = params.get('account');
@@ -25,8 +37,21 @@ export function getFunctionRoute(deps: { accounts: readonly Account[]; source: F
     }
     const name = c.req.param('name');
     if (!NAME.test(name)) throw new ApiError('InvalidParameter', `"${clip(name)}" is not a function name.`);
-    const result = await deps.source.getFunction(account.alias, region, name, c.req.raw.signal);
+    const result = await deps.source.getRaw(account.alias, region, name, c.req.raw.signal);
+    const gone = !result.ok && result.error.code === 'FunctionNotFound';
+    if (result.ok || gone) {
+      // The read is answered even if the repair cannot be written (a store outage must not hide live state).
+      await repairFunction(
+        deps.store.sql,
+        account.alias,
+        region,
+        name,
+        result.ok ? result.value : null,
+      ).catch((error: unknown) =>
+        deps.logger.warn('index repair failed', { account: account.alias, region, name, error }),
+      );
+    }
     if (!result.ok) throw toApiError(region, result.error);
-    return c.json({ account: account.alias, region, function: result.value }, 200);
+    return c.json({ account: account.alias, region, function: deps.source.project(result.value) }, 200);
   });
 }

@@ -1,31 +1,28 @@
 import { Hono } from 'hono';
+import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { FleetStore } from '../store/fleet-store.ts';
 
-/** How recent an upstream success must be for `/readyz`. */
-export const READY_WINDOW_MS = 5 * 60_000;
-
-/** `/healthz` (the process answers), `/readyz` (credentials resolve and the cloud answered recently), `/metrics`. */
-export function healthRoutes(deps: {
-  lastSuccessAt: () => number | undefined;
-  now: () => number;
-  metrics: Metrics;
-}) {
+/**
+ * `/healthz` (the process answers), `/readyz` (the index is reachable and every configured region
+ * has had a complete pass, so every view can be answered) and `/metrics`.
+ */
+export function healthRoutes(deps: { accounts: readonly Account[]; store: FleetStore; metrics: Metrics }) {
+  const regions = [...new Set(deps.accounts.flatMap((a) => a.regions))];
   return new Hono<AppEnv>()
     .get('/healthz', (c) => c.json({ status: 'ok' }, 200))
-    .get('/readyz', (c) => {
-      const last = deps.lastSuccessAt();
-      const ready = last !== undefined && deps.now() - last < READY_WINDOW_MS;
-      return c.json(
-        ready
-          ? { status: 'ready', lastUpstreamSuccess: new Date(last).toISOString() }
-          : {
-              code: 'NotReady',
-              message: 'No successful call to Function Compute in the last 5 minutes.',
-              requestId: c.get('requestId'),
-            },
-        ready ? 200 : 503,
-      );
+    .get('/readyz', async (c) => {
+      const notReady = (message: string) =>
+        c.json({ code: 'NotReady', message, requestId: c.get('requestId') }, 503);
+      if (!(await deps.store.reachable())) return notReady('The fleet index cannot be reached.');
+      const status = await deps.store.read((sql) => deps.store.status(sql, deps.accounts, regions));
+      const waiting = status.filter((s) => !s.syncedAt);
+      if (waiting.length > 0)
+        return notReady(
+          `Waiting for a first complete pass of ${waiting.map((s) => `${s.account}/${s.region} (${s.state}${s.lastError ? `: ${s.lastError.code}` : ''})`).join(', ')}.`,
+        );
+      return c.json({ status: 'ready', regions: status.length }, 200);
     })
     .get('/metrics', (c) =>
       c.text(deps.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),

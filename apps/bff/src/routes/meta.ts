@@ -1,11 +1,12 @@
 import { GPU_TYPES } from '@fc-fleet/fc-api';
+import { HAS_VALUES } from '@fc-fleet/fleet-contract';
+import { distinctValues } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
-import { HAS_VALUES } from '../query/extended-filters.ts';
 import { readParams } from '../query/query-params.ts';
 import { SORT_FIELDS } from '../query/sort-spec.ts';
-import type { FacetCollector } from '../upstream/facet-collector.ts';
+import type { FleetStore } from '../store/fleet-store.ts';
 
 /** What `/api/meta` tells the UI. Aliases and ids only: never a credential. */
 export interface MetaDeps {
@@ -16,14 +17,23 @@ export interface MetaDeps {
   frameAncestors: readonly string[];
   /** How users sign in; the UI offers "Sign out" only in `token` mode. */
   auth: 'none' | 'token' | 'trusted-header';
-  facets: FacetCollector;
+  store: FleetStore;
+  syncIntervalSeconds: number;
 }
 
-/** `GET /api/meta`: accounts, regions, demo flag, version, sign-in mode, embedding origins and filter facets. */
+/**
+ * `GET /api/meta`: accounts, regions, demo flag, version, sign-in mode, embedding origins, the
+ * values the filter pickers offer, and how fresh the index is for every (account, region).
+ */
 export function metaRoute(deps: MetaDeps) {
-  return new Hono<AppEnv>().get('/', (c) => {
+  return new Hono<AppEnv>().get('/', async (c) => {
     readParams(new URL(c.req.url), []);
-    const seen = deps.facets.snapshot();
+    const [seen, sync] = await deps.store.read((sql) =>
+      Promise.all([
+        distinctValues(sql),
+        deps.store.status(sql, deps.accounts, [...new Set(deps.accounts.flatMap((a) => a.regions))]),
+      ]),
+    );
     return c.json(
       {
         version: deps.version,
@@ -44,6 +54,9 @@ export function metaRoute(deps: MetaDeps) {
           sortFields: SORT_FIELDS,
         },
         gpuCatalog: GPU_TYPES,
+        store: deps.store.kind === 'postgres' ? 'postgres' : 'embedded',
+        syncIntervalSeconds: deps.syncIntervalSeconds,
+        sync,
       },
       200,
     );

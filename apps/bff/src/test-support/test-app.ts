@@ -1,8 +1,15 @@
-import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS, type EmulatorOptions } from '@fc-fleet/fc-emulator';
+import {
+  createEmulator,
+  DEFAULT_EMULATOR_CREDENTIALS,
+  type Emulator,
+  type EmulatorOptions,
+} from '@fc-fleet/fc-emulator';
+import type { SqlClient } from '@fc-fleet/fleet-index';
 import type { Account } from '../accounts/account.ts';
 import { createApp } from '../app.ts';
 import { parseEnv } from '../env.ts';
 import { createLogger } from '../observability/logger.ts';
+import { lazyTestStore } from './test-store.ts';
 
 /** Options of `createTestApp`. */
 export interface TestAppOptions {
@@ -12,32 +19,53 @@ export interface TestAppOptions {
   webDist?: string;
   /** Upstream calls per second; high by default, since the emulator is not the cloud. */
   upstreamRps?: number;
+  /** The index; a fresh database on the test run's PostgreSQL server by default. */
+  sql?: SqlClient;
+  /** More accounts after the first (`test`), each over its own emulator: give it another seed for another fleet. */
+  moreAccounts?: { alias: string; emulator?: EmulatorOptions }[];
 }
 
-/** The whole BFF over an in-process emulator (the cloud's test double), with its log lines captured. */
-export function createTestApp(options: TestAppOptions = {}) {
+/** An account over an in-process emulator, signing with the emulator's first key. */
+function emulatedAccount(alias: string, options: EmulatorOptions | undefined, upstreamRps: number) {
   const emulator = createEmulator({
-    ...options.emulator,
-    fleet: { functionsPerRegion: 1000, ...options.emulator?.fleet },
+    ...options,
+    fleet: { functionsPerRegion: 1000, ...options?.fleet },
   });
-  const parsed = parseEnv({ FC_LOG_LEVEL: 'debug', FC_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const credentials = options.emulator?.accessKeys?.[0] ?? DEFAULT_EMULATOR_CREDENTIALS;
+  const credentials = options?.accessKeys?.[0] ?? DEFAULT_EMULATOR_CREDENTIALS;
   const account: Account = {
-    alias: 'test',
+    alias,
     accountId: emulator.fleet.options.accountId,
     regions: emulator.fleet.regions(),
     endpoint: emulator.endpointTemplate('http://emulator.test'),
     fetch: emulator.fetch,
-    upstreamRps: options.upstreamRps ?? 1000,
+    upstreamRps,
     credentials: async () => credentials,
     secrets: () => [credentials.accessKeyId, credentials.accessKeySecret],
   };
+  return { account, emulator };
+}
+
+/** The whole BFF over an in-process emulator (the cloud's test double), with its log lines captured. */
+export function createTestApp(options: TestAppOptions = {}) {
+  const parsed = parseEnv({ FC_LOG_LEVEL: 'debug', FC_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const rps = options.upstreamRps ?? 1000;
+  const { account, emulator } = emulatedAccount('test', options.emulator, rps);
+  const others: { account: Account; emulator: Emulator }[] = (options.moreAccounts ?? []).map((more) =>
+    emulatedAccount(more.alias, more.emulator, rps),
+  );
+  const accounts = [account, ...others.map((o) => o.account)];
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', sink: (line) => logs.push(line), redact: account.secrets });
+  const logger = createLogger({
+    level: 'debug',
+    sink: (line) => logs.push(line),
+    redact: () => accounts.flatMap((a) => a.secrets()),
+  });
+  const sql = options.sql ?? lazyTestStore();
   const built = createApp({
     env: parsed.env,
-    accounts: [account],
+    sql,
+    accounts,
     demo: false,
     logger,
     secret: 'test-secret-for-cursors-and-sessions-0123456789',
@@ -45,12 +73,23 @@ export function createTestApp(options: TestAppOptions = {}) {
     webDist: options.webDist ?? '/nonexistent-web-dist',
     now: options.now,
   });
+  // The index is filled by one pass of every region before the first request that reads it.
+  let synced: Promise<unknown> | undefined;
+  const ready = () => {
+    synced ??= built.sync.syncAll();
+    return synced;
+  };
+  /** `app.request`, after the first sync pass of every region. */
+  const request: typeof built.app.request = async (...args) => {
+    await ready();
+    return built.app.request(...args);
+  };
   /** GET a path and read the JSON body. */
   const get = async (path: string, init?: RequestInit) => {
-    const res = await built.app.request(path, init);
+    const res = await request(path, init);
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
   };
-  return { ...built, emulator, account, logs, get };
+  return { ...built, emulator, account, others, logs, get, request, ready, sql };
 }
 
 /** One row of `/api/functions`. */

@@ -1,24 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AppDeps, createApp } from '@fc-fleet/bff';
 import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
-import { type LocalServer, listenLocal } from './local-server.ts';
+import { openStore, type PassReport } from '@fc-fleet/fleet-index';
+import { type LocalServer, listenLocal } from '../local-server.ts';
 
-/** The BFF on loopback, in front of an emulator that it reaches over real HTTP. */
+/** The BFF on loopback with its index on disk, in front of an emulator it reaches over real HTTP. */
 export interface BffServer extends LocalServer {
-  /** Swaps in a new app instance behind the same port: empty caches, fresh rate limits. */
-  renew: () => Promise<void>;
+  /** One pass of every region, as the scheduler would run it. */
+  syncAll: () => Promise<(PassReport | undefined)[]>;
+  /** Closes the app and its index, then opens the same index in a new app: a restart. */
+  restart: () => Promise<void>;
 }
 
 // The rate limit is the schema's maximum (1,000,000 a minute): the bench measures the BFF, not its limiter.
-const ENV = { FC_LOG_LEVEL: 'error', FC_RATE_LIMIT_PER_MINUTE: '1000000', FC_CACHE_TTL_SECONDS: '3600' };
+const ENV = { FC_LOG_LEVEL: 'error', FC_RATE_LIMIT_PER_MINUTE: '1000000' };
 
 /** The one account the bench BFF lists: an endpoint template with `{region}`, and its regions. */
 export type BenchAccount = Pick<AppDeps['accounts'][number], 'endpoint' | 'accountId' | 'regions'>;
 
 /**
  * Serves the BFF for one account over the emulator's endpoint, with no custom fetch, so every
- * upstream page is signed, sent over HTTP and parsed as in production.
+ * upstream page is signed, sent over HTTP and parsed as in production; the index is PGlite in a
+ * temporary directory, as `pnpm start` keeps it in FC_DATA_DIR.
  * @example const bff = await startBffServer({ endpoint: emulator.endpointTemplate(url), regions: ['cn-hangzhou'] });
  */
 export async function startBffServer(target: BenchAccount): Promise<BffServer> {
@@ -32,24 +39,36 @@ export async function startBffServer(target: BenchAccount): Promise<BffServer> {
     credentials: async () => credentials,
     secrets: () => [credentials.accessKeyId, credentials.accessKeySecret],
   };
-  const build = () =>
-    createApp({
+  const dataDir = mkdtempSync(join(tmpdir(), 'fc-fleet-bench-index-'));
+  const build = async () => {
+    const sql = await openStore({ dataDir });
+    const built = createApp({
       env: parsed.env,
+      sql,
       accounts: [account],
       demo: false,
       logger: createLogger({ level: parsed.env.FC_LOG_LEVEL, sink: () => {} }),
       secret: 'bench-secret-for-cursors-and-sessions-0123456789',
       version: 'bench',
       webDist: '/nonexistent-web-dist',
-    }).app;
-  let app = build();
-  const server = await listenLocal((request) => app.fetch(request));
-  const renew = async () => {
-    app = build();
-    // Hono compiles its router on the first request: pay that here, not on the first timed page.
-    const res = await fetch(`${server.baseUrl}/healthz`);
-    await res.body?.cancel();
+    });
+    return { ...built, sql };
   };
-  await renew();
-  return { ...server, renew };
+  let current = await build();
+  const server = await listenLocal((request, env) => current.app.fetch(request, env));
+  return {
+    ...server,
+    syncAll: () => current.sync.syncAll(),
+    async restart() {
+      await current.sync.stop();
+      await current.sql.close();
+      current = await build();
+    },
+    async close() {
+      await current.sync.stop();
+      await current.sql.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

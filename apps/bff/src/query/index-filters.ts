@@ -1,0 +1,28 @@
+import type { IndexFilters } from '@fc-fleet/fleet-index';
+import type { ListRequest } from './parse-list-query.ts';
+
+const sorted = <T>(items: readonly T[] | undefined, by: (item: T) => string = String) =>
+  items ? [...items].sort((a, b) => (by(a) < by(b) ? -1 : by(a) > by(b) ? 1 : 0)) : undefined;
+
+/**
+ * The index's filters for a parsed request, normalised (lists sorted, empty values dropped), so
+ * the same view in any parameter order has the same cursor key.
+ * @example toIndexFilters(parseListQuery(url, accounts)); // { accounts: ['prod'], regions: ['cn-hangzhou'], runtime: 'nodejs18' }
+ */
+export function toIndexFilters(
+  req: Pick<ListRequest, 'accounts' | 'regions' | 'native' | 'extended'>,
+): IndexFilters {
+  const all: IndexFilters = {
+    accounts: sorted(req.accounts.map((a) => a.alias)),
+    regions: sorted(req.regions),
+    ...req.native,
+    ...req.extended,
+    tags: sorted(req.native.tags, (t) => `${t.Key}=${t.Value ?? ''}`),
+    has: sorted(req.extended.has),
+  };
+  return Object.fromEntries(
+    Object.entries(all).filter(
+      ([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
+    ),
+  ) as IndexFilters;
+}

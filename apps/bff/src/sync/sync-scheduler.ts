@@ -1,0 +1,187 @@
+import {
+  type ListPage,
+  type PassReport,
+  releaseLease,
+  runPass,
+  type SqlClient,
+  tryLease,
+} from '@fc-fleet/fleet-index';
+import type { Account } from '../accounts/account.ts';
+import type { Logger } from '../observability/logger.ts';
+import { passInterval } from './pass-interval.ts';
+
+/** One (account, region) the BFF keeps in the index. */
+export interface SyncTarget {
+  account: string;
+  region: string;
+}
+
+/** Options of {@link createSyncScheduler}. */
+export interface SyncSchedulerOptions {
+  store: SqlClient;
+  accounts: readonly Account[];
+  /** ListFunctions for a region, bounded by the account's upstream limiter. */
+  list: (account: string, region: string) => ListPage;
+  /** The shortest time between two passes of a region (FC_SYNC_INTERVAL_SECONDS). */
+  intervalMs: number;
+  /** Upstream calls per second per account, the budget passes must stay within (FC_UPSTREAM_RPS). */
+  upstreamRps: number;
+  /** This process's id for leases; replicas on one PostgreSQL each sync only the regions they lease. */
+  owner: string;
+  leaseTtlMs?: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+const key = (t: SyncTarget) => `${t.account}\u0000${t.region}`;
+const sleep = (ms: number, signal: AbortSignal, wake: { fn?: () => void }) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    wake.fn = done;
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * Keeps the index in step with the cloud: a loop per (account, region) that runs a pass when the
+ * last one is older than the interval, which stretches with the fleet so that passes stay within
+ * the upstream budget (the budget wins over the interval). A pass runs only under the region's
+ * lease, so replicas sharing a PostgreSQL never sync one region twice at once, and a replica that
+ * dies mid-pass is replaced when its lease runs out. `refresh` asks for passes now, coalesced.
+ * @example const sync = createSyncScheduler(options); sync.start(); await sync.refresh([{ account: 'prod', region: 'cn-hangzhou' }]);
+ */
+export function createSyncScheduler(options: SyncSchedulerOptions) {
+  const { store, logger } = options;
+  const now = options.now ?? Date.now;
+  const leaseTtlMs = options.leaseTtlMs ?? 30_000;
+  const targets: SyncTarget[] = options.accounts.flatMap((a) =>
+    a.regions.map((region) => ({ account: a.alias, region })),
+  );
+  const running = new Map<string, Promise<PassReport | undefined>>();
+  const wakers = new Map<string, { fn?: () => void }>();
+  const stopper = new AbortController();
+  let loops: Promise<void>[] = [];
+
+  async function pass(target: SyncTarget): Promise<PassReport | undefined> {
+    const lease = { ...target, owner: options.owner, ttlMs: leaseTtlMs };
+    if (!(await tryLease(store, lease))) return undefined;
+    const started = now();
+    try {
+      const report = await runPass({
+        sql: store,
+        ...target,
+        list: options.list(target.account, target.region),
+        signal: stopper.signal,
+        now,
+        // Renewed on every page, so a long pass keeps its lease and a dead one loses it within a TTL.
+        onPage: () => void tryLease(store, lease).catch(() => {}),
+      });
+      const fields = {
+        ...target,
+        ms: now() - started,
+        pages: report.pages,
+        written: report.written,
+        deleted: report.deleted,
+      };
+      if (report.complete) logger.info('sync pass complete', { ...fields, functions: report.listed });
+      else
+        logger.warn('sync pass failed', {
+          ...fields,
+          code: report.error?.code,
+          message: report.error?.message,
+        });
+      return report;
+    } finally {
+      await releaseLease(store, lease).catch(() => {});
+    }
+  }
+
+  /** Runs a pass of a region now unless one is running (then that one is awaited). */
+  function passNow(target: SyncTarget): Promise<PassReport | undefined> {
+    const k = key(target);
+    const current = running.get(k);
+    if (current) return current;
+    const promise = pass(target).finally(() => running.delete(k));
+    running.set(k, promise);
+    return promise;
+  }
+
+  async function due(target: SyncTarget): Promise<number> {
+    const { rows } = await store.query<{
+      state: string;
+      synced_at: Date | null;
+      pass_started_at: Date | null;
+    }>('select state, synced_at, pass_started_at from fleet_region where account = $1 and region = $2', [
+      target.account,
+      target.region,
+    ]);
+    const row = rows[0];
+    const interval = await passInterval(store, target.account, {
+      intervalMs: options.intervalMs,
+      upstreamRps: options.upstreamRps,
+      regions: targets.filter((t) => t.account === target.account).length,
+    });
+    if (!row?.synced_at) return 0;
+    // A pass that is marked running but not here was cut short elsewhere (a replica died): go on
+    // now; the lease keeps this from racing a replica that is still alive.
+    if (row.state === 'syncing' && !running.has(key(target))) return 0;
+    // A failed pass is retried sooner than a good one is repeated, but never in a tight loop.
+    const base = row.state === 'failed' ? (row.pass_started_at ?? row.synced_at) : row.synced_at;
+    const wait = row.state === 'failed' ? Math.min(interval, 60_000) : interval;
+    return Math.max(0, base.getTime() + wait - now());
+  }
+
+  async function loop(target: SyncTarget): Promise<void> {
+    const wake: { fn?: () => void } = {};
+    wakers.set(key(target), wake);
+    while (!stopper.signal.aborted) {
+      let delay: number;
+      try {
+        delay = await due(target);
+        if (delay === 0) {
+          const report = await passNow(target);
+          // Someone else holds the lease: look again when it would have expired.
+          delay = report === undefined ? leaseTtlMs : await due(target);
+        }
+      } catch (error) {
+        if (stopper.signal.aborted) return;
+        logger.warn('sync loop error; retrying', { ...target, error });
+        delay = 15_000;
+      }
+      await sleep(Math.max(delay, 250), stopper.signal, wake);
+    }
+  }
+
+  return {
+    targets: () => targets,
+    /** Starts a loop per (account, region). */
+    start(): void {
+      if (loops.length === 0) loops = targets.map((t) => loop(t));
+    },
+    /** Asks for passes of these regions now; a region already syncing is not started twice. */
+    refresh(wanted: readonly SyncTarget[]): SyncTarget[] {
+      const known = wanted.filter((w) => targets.some((t) => key(t) === key(w)));
+      for (const target of known)
+        void passNow(target).catch((error: unknown) => logger.warn('refresh failed', { ...target, error }));
+      return known;
+    },
+    /** Runs one pass of every region (or those given) and waits for them; for tests and start-up. */
+    async syncAll(only: readonly SyncTarget[] = targets): Promise<(PassReport | undefined)[]> {
+      return Promise.all(only.map((t) => passNow(t)));
+    },
+    /** Whether a pass of this region is running in this process. */
+    isRunning: (target: SyncTarget) => running.has(key(target)),
+    /** Stops the loops and aborts running passes (they delete nothing); resolves when they have ended. */
+    async stop(): Promise<void> {
+      stopper.abort();
+      for (const wake of wakers.values()) wake.fn?.();
+      await Promise.allSettled([...loops, ...running.values()]);
+    },
+  };
+}
+
+/** A scheduler made by `createSyncScheduler`. */
+export type SyncScheduler = ReturnType<typeof createSyncScheduler>;
