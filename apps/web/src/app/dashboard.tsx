@@ -1,22 +1,24 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useFacetsQuery } from '../features/functions/api/facets-query.ts';
 import { useMetaQuery } from '../features/functions/api/meta-query.ts';
 import { type FleetRow, rowKey } from '../features/functions/api/types.ts';
 import { FacetBar } from '../features/functions/components/facet-bar.tsx';
+import { countsOf } from '../features/functions/components/facet-options.ts';
 import { FilterBar } from '../features/functions/components/filter-bar.tsx';
 import { FilterChips } from '../features/functions/components/filter-chips.tsx';
-import { FunctionTable } from '../features/functions/components/function-table.tsx';
-import { RegionErrors } from '../features/functions/components/region-errors.tsx';
 import { TableFooter } from '../features/functions/components/table-footer.tsx';
 import { ViewActions } from '../features/functions/components/view-actions.tsx';
+import { ViewFreshness } from '../features/functions/components/view-freshness.tsx';
 import { useColumnPrefs } from '../features/functions/hooks/use-column-prefs.ts';
 import { useListing } from '../features/functions/hooks/use-listing.ts';
+import { viewScope } from '../features/functions/hooks/view-scope.ts';
 import { useViewState } from '../lib/use-view-state.ts';
 import { viewHref } from '../lib/view-href.ts';
-import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
+import { ALL_ACCOUNTS, DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 import { AppHeader } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
+import { ListBody } from './list-body.tsx';
 import { Notices } from './notices.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from './states.tsx';
 import { useLinkRepair } from './use-link-repair.ts';
 import { useTheme } from './use-theme.ts';
 
@@ -43,7 +45,10 @@ export function Dashboard() {
   );
   useLinkRepair(view, problems, meta.data, addNotice);
   useTheme(view.theme);
-  const list = useListing(view);
+  const facets = useFacetsQuery(view);
+  // The last view's counts stay on the controls while new ones load, but not its total.
+  const total = facets.isPlaceholderData ? undefined : facets.data?.total;
+  const list = useListing(view, total);
   const [activeKey, setActiveKey] = useState<string>();
   useEmbedBridge(meta.data?.embed.frameAncestors, search, view.fn);
 
@@ -67,14 +72,15 @@ export function Dashboard() {
     [view],
   );
   const close = useCallback(() => setView((v) => ({ ...v, fn: undefined, tab: 'overview' })), [setView]);
+  const isOpen = (r: FleetRow) => r.region === view.fn?.region && r.function.functionName === view.fn?.name;
+  // Under "All accounts" two accounts may share a region and a name: the row clicked wins.
   const openRow = view.fn
-    ? list.rows.find((r) => r.region === view.fn?.region && r.function.functionName === view.fn?.name)
+    ? (list.rows.find((r) => isOpen(r) && rowKey(r) === activeKey) ?? list.rows.find(isOpen))
     : undefined;
-  const regionCount =
-    view.regions === 'all'
-      ? ((meta.data?.accounts.find((a) => a.alias === view.account) ?? meta.data?.accounts[0])?.regions
-          .length ?? 1)
-      : Math.max(1, view.regions.length);
+  const accounts = meta.data?.accounts ?? [];
+  const scope = viewScope(view, accounts);
+  // Rows of "All accounts" open in their own account: `fn=` names only the region and the name.
+  const drawerView = view.account === ALL_ACCOUNTS ? { ...view, account: openRow?.account } : view;
   const clearAll = () =>
     setView((v) => ({
       ...DEFAULT_VIEW,
@@ -88,46 +94,6 @@ export function Dashboard() {
     if (openRow) setActiveKey(rowKey(openRow));
   }, [openRow]);
 
-  let body: React.ReactNode;
-  if (list.firstError) body = <ErrorState {...list.firstError} retry={list.retry} />;
-  else if (list.rows.length === 0 && list.pending) body = <TableSkeleton />;
-  else if (list.rows.length === 0 && !list.status.hasMore && !list.status.fetching)
-    body = (
-      <EmptyState
-        filtered={
-          JSON.stringify({ ...view, fn: undefined, tab: 'overview' }) !==
-          JSON.stringify({
-            ...DEFAULT_VIEW,
-            account: view.account,
-            regions: view.regions,
-            sort: view.sort,
-            embed: view.embed,
-            theme: view.theme,
-          })
-        }
-        clear={clearAll}
-      />
-    );
-  else
-    body = (
-      <FunctionTable
-        rows={list.rows}
-        view={view}
-        showPlace={regionCount > 1}
-        showAccount={(meta.data?.accounts.length ?? 1) > 1}
-        prefs={prefs}
-        onPrefs={applyPrefs}
-        onSort={(sort) => setView((v) => ({ ...v, sort }))}
-        canLoadMore={list.canLoadMore}
-        loadMore={list.loadMore}
-        activeKey={activeKey}
-        onActive={setActiveKey}
-        onOpen={open}
-        hrefFor={hrefFor}
-        footer={<TableFooter status={list.status} retry={list.loadMore} />}
-      />
-    );
-
   return (
     <div className="flex h-full flex-col">
       {view.embed ? null : (
@@ -139,12 +105,12 @@ export function Dashboard() {
       >
         <div className="flex flex-wrap items-start gap-2">
           <div className="min-w-0 flex-1">
-            <FilterBar view={view} meta={meta.data} setView={set} />
+            <FilterBar view={view} meta={meta.data} facets={facets.data} setView={set} />
           </div>
           <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <FacetBar view={view} setView={set} />
+          <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
           {meta.data?.demo && view.embed ? (
             <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
               Demo data
@@ -153,16 +119,34 @@ export function Dashboard() {
         </div>
         <FilterChips view={view} setView={set} />
         <Notices notices={notices} dismiss={(i) => setNotices((old) => old.filter((_, j) => j !== i))} />
-        <RegionErrors errors={list.regionErrors} retry={list.retry} />
+      </section>
+      <section aria-label="Freshness" className="border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
+        <ViewFreshness view={view} scope={scope} list={list.freshness} total={total} />
       </section>
       <main className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
-        {body}
+        <ListBody
+          list={list}
+          clearAll={clearAll}
+          view={view}
+          showPlace={scope.length > 1}
+          showAccount={accounts.length > 1}
+          prefs={prefs}
+          onPrefs={applyPrefs}
+          onSort={(sort) => setView((v) => ({ ...v, sort }))}
+          canLoadMore={list.canLoadMore}
+          loadMore={list.loadMore}
+          activeKey={activeKey}
+          onActive={setActiveKey}
+          onOpen={open}
+          hrefFor={hrefFor}
+          footer={<TableFooter status={list.status} retry={list.loadMore} />}
+        />
       </main>
       {view.fn ? (
         <Suspense fallback={null}>
           <FunctionDrawer
             key={`${view.fn.region}/${view.fn.name}`}
-            view={view}
+            view={drawerView}
             target={view.fn}
             row={openRow}
             meta={meta.data}

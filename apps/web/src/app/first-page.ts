@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { facetFilters, facetsQueryOptions } from '../features/functions/api/facets-query.ts';
 import { functionsQueryOptions } from '../features/functions/api/functions-query.ts';
 import { parsePage } from '../features/functions/api/parse.ts';
 import { readJson } from '../lib/api-client.ts';
@@ -15,9 +16,12 @@ declare global {
 /**
  * Puts the first page into the query cache as early as possible: the answer `early-fetch.js`
  * already asked for when it is for this view, otherwise a request made now, before React renders.
+ * The view's facet counts (the filters' numbers and the total) are asked for at the same time.
  */
 export function primeFirstPage(client: QueryClient): void {
-  const listing = listingParams(parseView(window.location.search).view).toString();
+  const view = parseView(window.location.search).view;
+  client.prefetchQuery(facetsQueryOptions(facetFilters(view))).catch(() => {});
+  const listing = listingParams(view).toString();
   const options = functionsQueryOptions(listing);
   const early = window.__fcFleetFirstPage;
   window.__fcFleetFirstPage = undefined;

@@ -48,8 +48,26 @@ export function ErrorState({
   );
 }
 
-/** Nothing matched: say so and offer the way out. */
-export function EmptyState({ filtered, clear }: { filtered: boolean; clear: () => void }) {
+/** Nothing matched: say so and offer the way out; during a first sync, say that more is coming. */
+export function EmptyState({
+  filtered,
+  clear,
+  firstSync = false,
+}: {
+  filtered: boolean;
+  clear: () => void;
+  firstSync?: boolean;
+}) {
+  if (firstSync)
+    return (
+      <div className="mx-auto my-8 max-w-xl space-y-2 px-4 text-center" data-testid="empty-state">
+        <h2 className="text-lg font-semibold">No functions match yet</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          The first sync of this view's regions is in progress: functions appear here as it finds them, and
+          the note above says how far it has got.
+        </p>
+      </div>
+    );
   return (
     <div className="mx-auto my-8 max-w-xl space-y-2 px-4 text-center" data-testid="empty-state">
       <h2 className="text-lg font-semibold">No functions match</h2>

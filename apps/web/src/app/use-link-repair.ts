@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { Meta } from '../features/functions/api/types.ts';
 import { navigateTo } from '../lib/use-view-state.ts';
-import type { ViewState } from '../lib/view-state.ts';
+import { ALL_ACCOUNTS, type ViewState } from '../lib/view-state.ts';
 
 /**
- * A pasted link may carry what no longer makes sense: garbage, an unknown account or region.
+ * A pasted link may carry what no longer makes sense: garbage, an unknown account or region
+ * (`account=all` is known: every configured account).
  * Explain each in a notice, drop it, and rewrite the address so the URL shows what is on screen.
  */
 export function useLinkRepair(
@@ -27,14 +28,17 @@ export function useLinkRepair(
   useEffect(() => {
     if (!meta) return;
     let repaired = view;
+    const all = view.account === ALL_ACCOUNTS;
     const account = view.account ? meta.accounts.find((a) => a.alias === view.account) : meta.accounts[0];
-    if (view.account && !account) {
+    if (view.account && !account && !all) {
       notify(
         `The account "${view.account}" is not configured here; showing ${meta.accounts[0]?.alias ?? 'the default account'}.`,
       );
       repaired = { ...repaired, account: undefined, regions: [] };
     }
-    const known = (account ?? meta.accounts[0])?.regions ?? [];
+    const known = all
+      ? [...new Set(meta.accounts.flatMap((a) => a.regions))]
+      : ((account ?? meta.accounts[0])?.regions ?? []);
     if (Array.isArray(repaired.regions)) {
       const unknown = repaired.regions.filter((r) => !known.includes(r));
       if (unknown.length) {

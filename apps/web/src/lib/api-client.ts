@@ -40,6 +40,25 @@ export async function getJson<T>(
   return readJson(response, parse, init.signal);
 }
 
+/**
+ * POSTs to the BFF (the parameters say everything; there is no body) and reads the answer like
+ * `getJson`: a refusal (429, 403) becomes an `ApiError` with the server's code and message.
+ * @example const answer = await postJson('api/refresh', parseRefresh, { params });
+ */
+export async function postJson<T>(
+  path: string,
+  parse: (body: unknown) => T,
+  init: { params?: URLSearchParams; signal?: AbortSignal } = {},
+): Promise<T> {
+  const response = fetch(apiUrl(path, init.params), {
+    method: 'POST',
+    signal: init.signal,
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  return readJson(response, parse, init.signal);
+}
+
 /** Reads a BFF answer that is already on its way (see `early-fetch.js`) the same way as `getJson`. */
 export async function readJson<T>(
   pending: Promise<Response>,

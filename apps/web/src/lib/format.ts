@@ -54,6 +54,36 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return 'just now';
 }
 
+/**
+ * A short age for a line that is read at a glance and re-rendered every few seconds:
+ * `just now`, `40 s ago` (tens of seconds, so it does not flicker), `2 min ago`, `3 h ago`, `2 d ago`.
+ */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return `${Math.floor(seconds / 10) * 10} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86_400)} d ago`;
+}
+
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY_AND_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A local wall-clock time, `14:02`, with the day (`27 Nov, 14:02`) when it is not today. */
+export function formatClock(iso: string, now = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toDateString() === new Date(now).toDateString()
+    ? CLOCK.format(date)
+    : DAY_AND_CLOCK.format(date);
+}
+
 // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
 const ABSOLUTE = new Intl.DateTimeFormat('sv-SE', {
   year: 'numeric',

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseView, serializeView } from './url-state.ts';
 import {
+  ALL_ACCOUNTS,
   DEFAULT_VIEW,
   DRAWER_TABS,
+  filterParams,
   HAS_VALUES,
   listingParams,
   SORT_FIELDS,
@@ -141,5 +143,29 @@ describe('URL state', () => {
     expect(params.get('sort')).toBe('lastModifiedTime:desc');
     expect(params.get('has')).toBe('vpc,gpu');
     for (const key of ['fn', 'tab', 'embed', 'theme', 'limit', 'cursor']) expect(params.has(key)).toBe(false);
+  });
+
+  it('round-trips the account: one alias, or all of them', () => {
+    for (const account of ['prod', 'team.b-2', ALL_ACCOUNTS]) {
+      const view: ViewState = { ...DEFAULT_VIEW, account, regions: ['cn-shanghai'], has: ['gpu'] };
+      const search = serializeView(view);
+      expect(search).toBe(`?account=${account}&region=cn-shanghai&has=gpu`);
+      expect(parseView(search)).toEqual({ view, problems: [] });
+    }
+    expect(parseView('?account=all&region=all').view).toMatchObject({ account: 'all', regions: 'all' });
+  });
+
+  it('drops an account that is not a name, saying why', () => {
+    const { view, problems } = parseView('?account=%3Cscript%3E&has=vpc');
+    expect(view.account).toBeUndefined();
+    expect(view.has).toEqual(['vpc']);
+    expect(problems).toEqual(['Ignored account="<script>": not an account name.']);
+  });
+
+  it('asks /api/facets for the filters with the account and regions but without the sort', () => {
+    const params = filterParams({ ...full, account: ALL_ACCOUNTS });
+    expect(params.get('account')).toBe('all');
+    expect(params.get('region')).toBe('cn-hangzhou,cn-shanghai');
+    expect(params.has('sort')).toBe(false);
   });
 });

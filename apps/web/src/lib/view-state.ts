@@ -36,8 +36,12 @@ export const TEXT_FILTERS = [
 ] as const;
 export type TextFilter = (typeof TEXT_FILTERS)[number];
 
+/** The `account` value that lists every configured account at once. */
+export const ALL_ACCOUNTS = 'all';
+
 /** Everything a colleague needs to see the same view; all of it lives in the URL. */
 export interface ViewState {
+  /** An account alias, `all` ({@link ALL_ACCOUNTS}), or absent: the first configured account. */
   account?: string;
   /** Empty: the account's first region; `all`; or a list. */
   regions: string[] | 'all';
@@ -71,12 +75,18 @@ export function sameListing(a: ViewState, b: ViewState): boolean {
   return listingParams(a).toString() === listingParams(b).toString();
 }
 
-/** The BFF query for a view (no cursor, no limit): the filters, the regions and the sort. */
-export function listingParams(view: ViewState): URLSearchParams {
+/** The account and regions of a view, as the BFF's `account` and `region` parameters. */
+export function scopeParams(view: ViewState): URLSearchParams {
   const out = new URLSearchParams();
   if (view.account) out.set('account', view.account);
   if (view.regions === 'all') out.set('region', 'all');
   else if (view.regions.length > 0) out.set('region', view.regions.join(','));
+  return out;
+}
+
+/** The functions a view selects, without their order: the query of `/api/facets`. */
+export function filterParams(view: ViewState): URLSearchParams {
+  const out = scopeParams(view);
   for (const name of TEXT_FILTERS) {
     const value = view.text[name]?.trim();
     if (value) out.set(name, value);
@@ -86,6 +96,12 @@ export function listingParams(view: ViewState): URLSearchParams {
   if (view.internetAccess !== undefined) out.set('internetAccess', String(view.internetAccess));
   if (view.memoryMin !== undefined) out.set('memoryMin', String(view.memoryMin));
   if (view.memoryMax !== undefined) out.set('memoryMax', String(view.memoryMax));
+  return out;
+}
+
+/** The BFF query for a view (no cursor, no limit): the filters, the regions and the sort. */
+export function listingParams(view: ViewState): URLSearchParams {
+  const out = filterParams(view);
   if (view.sort.field !== 'name' || view.sort.dir !== 'asc')
     out.set('sort', `${view.sort.field}:${view.sort.dir}`);
   return out;

@@ -2,13 +2,20 @@ import type { SelectHTMLAttributes } from 'react';
 import { cn } from '../../lib/cn.ts';
 import { inputClass } from './debounced-input.tsx';
 
+/** One choice of a `Select`; a `disabled` one is shown but cannot be picked. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
 /** A labelled native select: accessible, keyboard-friendly and small. */
 export function Select({
   label,
   options,
   className,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: SelectOption[] }) {
   return (
     <select
       aria-label={label}
@@ -17,7 +24,7 @@ export function Select({
       {...props}
     >
       {options.map((o) => (
-        <option key={o.value} value={o.value}>
+        <option key={o.value} value={o.value} disabled={o.disabled}>
           {o.label}
         </option>
       ))}

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client.ts';
-import { parseMeta } from './parse.ts';
+import { parseMeta } from './parse-meta.ts';
 
 /** `/api/meta`: accounts, regions, demo flag, facets. Changes rarely. */
 export const metaQueryOptions = queryOptions({

@@ -1,35 +1,22 @@
-import type { FunctionView } from '@fc-fleet/fleet-contract';
+import type { FleetRowAnswer, FunctionsAnswer, RegionSync } from '@fc-fleet/fleet-contract';
 
 /** A function as the BFF sends it: the contract's projection (secrets masked, unknown fields dropped). */
 export type {
+  FacetCount,
+  FacetName,
+  FacetsAnswer,
   FunctionView,
   HealthCheckView as HealthCheck,
   LifecycleHookView as LifecycleHook,
+  RefreshAnswer,
+  RegionSync,
 } from '@fc-fleet/fleet-contract';
 
 /** One row: a function and where it lives. */
-export interface FleetRow {
-  account: string;
-  region: string;
-  function: FunctionView;
-}
+export type FleetRow = FleetRowAnswer;
 
-/** A region that failed while others answered. */
-export interface RegionError {
-  account: string;
-  region: string;
-  code: string;
-  message: string;
-}
-
-/** One page of `/api/functions`. */
-export interface FunctionsPage {
-  functions: FleetRow[];
-  cursor?: string;
-  scanned: number;
-  complete: boolean;
-  errors: RegionError[];
-}
+/** One page of `/api/functions`, with the freshness of the view's regions. */
+export type FunctionsPage = FunctionsAnswer;
 
 /** `/api/meta`. */
 export interface Meta {
@@ -41,6 +28,12 @@ export interface Meta {
   embed: { frameAncestors: string[] };
   facets: { runtimes: string[]; gpuTypes: string[]; vpcIds: string[] };
   gpuCatalog: { type: string; card: string; memoryGb: number }[];
+  /** Where the fleet index lives. */
+  store: 'embedded' | 'postgres';
+  /** The shortest time between two sync passes of a region. */
+  syncIntervalSeconds: number;
+  /** The freshness of every configured (account, region). */
+  sync: RegionSync[];
 }
 
 /** The unique key of a row. */

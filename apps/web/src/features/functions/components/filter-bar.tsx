@@ -1,20 +1,32 @@
 import { useEffect, useRef } from 'react';
 import { DebouncedInput } from '../../../components/ui/debounced-input.tsx';
 import { Select } from '../../../components/ui/select.tsx';
-import type { TextFilter, ViewState } from '../../../lib/view-state.ts';
-import type { Meta } from '../api/types.ts';
+import { ALL_ACCOUNTS, type TextFilter, type ViewState } from '../../../lib/view-state.ts';
+import type { FacetsAnswer, Meta } from '../api/types.ts';
+import { AccountPicker } from './account-picker.tsx';
+import { countsOf } from './facet-options.ts';
+import { FacetSelects } from './facet-selects.tsx';
 import { RegionPicker } from './region-picker.tsx';
 
 const MEMORY_STEPS = [128, 256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536];
 
-/** The first toolbar row: search, prefix, account, regions and the native filters. */
+/** The regions the picker offers: the account's, or every configured one for "All accounts". */
+function regionsOf(view: ViewState, meta: Meta | undefined): string[] {
+  if (!meta) return [];
+  if (view.account === ALL_ACCOUNTS) return [...new Set(meta.accounts.flatMap((a) => a.regions))];
+  return (meta.accounts.find((a) => a.alias === view.account) ?? meta.accounts[0])?.regions ?? [];
+}
+
+/** The first toolbar row: search, prefix, account, regions, the counted facets, tags and memory. */
 export function FilterBar({
   view,
   meta,
+  facets,
   setView,
 }: {
   view: ViewState;
   meta?: Meta;
+  facets?: FacetsAnswer;
   setView: (update: (v: ViewState) => ViewState, replace?: boolean) => void;
 }) {
   const search = useRef<HTMLInputElement>(null);
@@ -32,7 +44,6 @@ export function FilterBar({
   }, []);
   const setText = (name: TextFilter) => (value: string) =>
     setView((v) => ({ ...v, text: { ...v.text, [name]: value || undefined } }), true);
-  const account = meta?.accounts.find((a) => a.alias === view.account) ?? meta?.accounts[0];
   const choice = (value: string | undefined) => value ?? '';
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -54,59 +65,15 @@ export function FilterBar({
         onValue={setText('prefix')}
         className="w-40"
       />
-      {meta && meta.accounts.length > 1 ? (
-        <Select
-          label="Account"
-          value={account?.alias ?? ''}
-          onChange={(e) => setView((v) => ({ ...v, account: e.target.value, regions: [] }))}
-          options={meta.accounts.map((a) => ({ value: a.alias, label: a.alias }))}
-        />
-      ) : null}
+      {meta ? <AccountPicker view={view} meta={meta} facets={facets} setView={setView} /> : null}
       <RegionPicker
-        regions={account?.regions ?? []}
-        value={view.regions}
+        regions={regionsOf(view, meta)}
+        // "All accounts" without regions lists every configured region, as the BFF does.
+        value={view.account === ALL_ACCOUNTS && view.regions.length === 0 ? 'all' : view.regions}
+        counts={countsOf(facets, 'region')}
         onChange={(regions) => setView((v) => ({ ...v, regions }))}
       />
-      <Select
-        label="Runtime"
-        value={choice(view.text.runtime)}
-        onChange={(e) =>
-          setView((v) => ({ ...v, text: { ...v.text, runtime: e.target.value || undefined } }))
-        }
-        options={[
-          { value: '', label: 'Any runtime' },
-          ...(meta?.facets.runtimes ?? []).map((r) => ({ value: r, label: r })),
-          ...(view.text.runtime && !meta?.facets.runtimes.includes(view.text.runtime)
-            ? [{ value: view.text.runtime, label: view.text.runtime }]
-            : []),
-        ]}
-      />
-      <Select
-        label="GPU type"
-        value={choice(view.text.gpuType)}
-        onChange={(e) =>
-          setView((v) => ({ ...v, text: { ...v.text, gpuType: e.target.value || undefined } }))
-        }
-        options={[
-          { value: '', label: 'Any GPU type' },
-          ...(meta?.facets.gpuTypes ?? []).map((g) => ({ value: g, label: g })),
-        ]}
-      />
-      <Select
-        label="FC version"
-        value={choice(view.fcVersion)}
-        onChange={(e) =>
-          setView((v) => ({
-            ...v,
-            fcVersion: e.target.value === 'v2' || e.target.value === 'v3' ? e.target.value : undefined,
-          }))
-        }
-        options={[
-          { value: '', label: 'FC 2.0 and 3.0' },
-          { value: 'v3', label: 'FC 3.0 only' },
-          { value: 'v2', label: 'FC 2.0 only' },
-        ]}
-      />
+      <FacetSelects view={view} meta={meta} facets={facets} setView={setView} />
       <DebouncedInput
         aria-label="Tags, key=value, comma separated"
         placeholder="Tags: env=prod"
@@ -114,21 +81,6 @@ export function FilterBar({
         onValue={setText('tags')}
         delayMs={700}
         className="w-36"
-      />
-      <Select
-        label="Internet access"
-        value={view.internetAccess === undefined ? '' : String(view.internetAccess)}
-        onChange={(e) =>
-          setView((v) => ({
-            ...v,
-            internetAccess: e.target.value === '' ? undefined : e.target.value === 'true',
-          }))
-        }
-        options={[
-          { value: '', label: 'Internet: any' },
-          { value: 'true', label: 'Internet: yes' },
-          { value: 'false', label: 'Internet: no' },
-        ]}
       />
       <Select
         label="Minimum memory"

@@ -1,16 +1,23 @@
 import { useEffect, useRef } from 'react';
 import { inputClass } from '../../../components/ui/debounced-input.tsx';
 import { cn } from '../../../lib/cn.ts';
+import { formatCount } from '../../../lib/format.ts';
+import type { FacetCounts } from './facet-options.ts';
 
-/** Picks one region, several, or all; a menu of checkboxes behind a summary button. */
+/**
+ * Picks one region, several, or all; a menu of checkboxes behind a summary button, each region
+ * with how many functions of the view (under every other filter) it holds.
+ */
 export function RegionPicker({
   regions,
   value,
   onChange,
+  counts,
 }: {
   regions: string[];
   value: string[] | 'all';
   onChange: (value: string[] | 'all') => void;
+  counts?: FacetCounts;
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -42,7 +49,7 @@ export function RegionPicker({
       >
         {label} <span aria-hidden="true">▾</span>
       </summary>
-      <div className="absolute z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className="absolute z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <button
           type="button"
           className="mb-1 w-full rounded px-2 py-1 text-left text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
@@ -61,7 +68,12 @@ export function RegionPicker({
               onChange={() => toggle(region)}
               className="accent-orange-600"
             />
-            {region}
+            <span className="flex-1">{region}</span>{' '}
+            {counts ? (
+              <span className="text-xs text-slate-600 tabular-nums dark:text-slate-300">
+                {formatCount(counts.get(region) ?? 0)} <span className="sr-only">functions</span>
+              </span>
+            ) : null}
           </label>
         ))}
       </div>

@@ -4,23 +4,26 @@ import { formatCount } from '../../../lib/format.ts';
 /** What the list knows about itself, said truthfully. */
 export interface ListStatus {
   loaded: number;
+  /** How many functions the view has in all (from `/api/facets`); absent while it loads. */
+  total?: number;
   hasMore: boolean;
   fetching: boolean;
-  /** The last page said the scan stopped early: more may match further on. */
-  scanning: boolean;
-  scanned: number;
   error?: { code: string; message: string; requestId?: string };
 }
 
-/** The footer under the last row: how many are loaded, whether more are coming, or an error with retry. */
+/** The footer's words: every page is full unless it is the last, so only the total is news. */
+export function footerText(status: ListStatus): string {
+  if (!status.hasMore)
+    return status.loaded === 1 ? 'The only function' : `All ${formatCount(status.loaded)} functions`;
+  const total = status.total !== undefined && status.total > status.loaded ? status.total : undefined;
+  return total === undefined
+    ? `${formatCount(status.loaded)} functions loaded, more…`
+    : `${formatCount(status.loaded)} of ${formatCount(total)} functions loaded, more…`;
+}
+
+/** The footer under the last row: how many are loaded of how many, or an error with retry. */
 export function TableFooter({ status, retry }: { status: ListStatus; retry: () => void }) {
-  let text: string;
-  if (status.error) text = '';
-  else if (!status.hasMore)
-    text = status.loaded === 1 ? 'The only function' : `All ${formatCount(status.loaded)} functions`;
-  else if (status.scanning)
-    text = `${formatCount(status.loaded)} found · scanning (${formatCount(status.scanned)} checked)…`;
-  else text = `${formatCount(status.loaded)} functions loaded, more…`;
+  const text = status.error ? '' : footerText(status);
   return (
     <div
       role="status"

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { listingParams, type ViewState } from '../../../lib/view-state.ts';
 import { useFunctionsQuery } from '../api/functions-query.ts';
-import type { FleetRow, RegionError } from '../api/types.ts';
+import type { FleetRow } from '../api/types.ts';
 import type { ListStatus } from '../components/table-footer.tsx';
 
 const describe = (error: unknown) =>
@@ -10,23 +10,24 @@ const describe = (error: unknown) =>
     ? { code: error.code, message: error.message, requestId: error.requestId }
     : { code: 'Error', message: error instanceof Error ? error.message : 'Unknown error' };
 
-/** The list for a view: rows, what the footer should say, region errors, and how to go on. */
-export function useListing(view: ViewState) {
+/**
+ * The list for a view: rows, what the footer should say, the freshness its last page reported
+ * (with when it arrived), and how to go on. `total` comes from the facet counts.
+ */
+export function useListing(view: ViewState, total?: number) {
   const listing = listingParams(view).toString();
   const query = useFunctionsQuery(listing);
   const pages = query.data?.pages;
   const rows = useMemo<FleetRow[]>(() => pages?.flatMap((p) => p.functions) ?? [], [pages]);
   const last = pages?.[pages.length - 1];
-  const regionErrors: RegionError[] = last?.errors ?? [];
   const nextError = query.isFetchNextPageError ? describe(query.error) : undefined;
   const firstError =
     query.isError && !query.isFetchNextPageError && rows.length === 0 ? describe(query.error) : undefined;
   const status: ListStatus = {
     loaded: rows.length,
+    total,
     hasMore: query.hasNextPage,
     fetching: query.isFetching,
-    scanning: Boolean(last && !last.complete),
-    scanned: pages?.reduce((sum, p) => sum + p.scanned, 0) ?? 0,
     error: nextError,
   };
   const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData } =
@@ -39,5 +40,18 @@ export function useListing(view: ViewState) {
     if (isFetchNextPageError) fetchNextPage().catch(() => {});
     else refetch().catch(() => {});
   }, [isFetchNextPageError, fetchNextPage, refetch]);
-  return { rows, status, regionErrors, firstError, pending: query.isPending, canLoadMore, loadMore, retry };
+  // A placeholder is the last view's list: its regions say nothing about this one.
+  const freshness = { regions: isPlaceholderData ? undefined : last?.regions, at: query.dataUpdatedAt };
+  const firstSync = (freshness.regions ?? []).some((r) => !r.syncedAt && r.state !== 'failed');
+  return {
+    rows,
+    status,
+    freshness,
+    firstSync,
+    firstError,
+    pending: query.isPending,
+    canLoadMore,
+    loadMore,
+    retry,
+  };
 }
