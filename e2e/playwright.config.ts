@@ -38,6 +38,8 @@ export default defineConfig({
       FC_FRAME_ANCESTORS: `http://localhost:${PORTAL_PORT}`,
       FC_LOG_LEVEL: 'info',
       FC_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123',
+      // The fault journeys click Refresh more often than an engineer would.
+      FC_REFRESH_PER_MINUTE: '120',
     },
   },
 });

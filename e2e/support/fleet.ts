@@ -48,7 +48,9 @@ export function keysIn(
 export function mergedRows(): { region: Region; fn: RawFunction }[] {
   const rows = REGIONS.flatMap((region) => functionsIn(region).map((fn) => ({ region, fn })));
   const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return rows.sort((a, b) => byCodePoint(a.fn.functionName, b.fn.functionName) || byCodePoint(a.region, b.region));
+  return rows.sort(
+    (a, b) => byCodePoint(a.fn.functionName, b.fn.functionName) || byCodePoint(a.region, b.region),
+  );
 }
 
 /** The first function of a region that passes `keep`; throws if the fleet has none. */

@@ -91,7 +91,7 @@ export async function scrollToEnd(
       byIndex.set(row.index, row.key);
     }
     if ((snap.atBottom && snap.footer === done) || byIndex.size >= stopAfter) break;
-    if (snap.atBottom && !/functions loaded, more…|scanning/.test(snap.footer))
+    if (snap.atBottom && !/functions loaded, more…|^Loading…$/.test(snap.footer))
       throw new Error(`reached the bottom, but the footer says "${snap.footer}", not "${done}"`);
     if (Date.now() > deadline) throw new Error(`still not at the end after ${step} steps: "${snap.footer}"`);
     if (snap.atBottom) await page.waitForTimeout(50); // the next page is on its way

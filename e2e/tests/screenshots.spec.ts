@@ -79,15 +79,15 @@ test('every drawer tab, for a function that has that configuration', async ({ pa
   }
 });
 
-test('the error state of a failed first page', async ({ page }) => {
+test('a region whose last pass failed, and a refresh in progress', async ({ page }) => {
   try {
-    await setFaults({ serverErrorRate: 1 });
-    // risk-… in cn-beijing is listed by no other journey, so it is not cached and really fails.
-    await page.goto('/?region=cn-beijing&prefix=risk-');
-    await expect(page.getByRole('alert')).toContainText('The functions could not be loaded', {
-      timeout: 30_000,
-    });
-    await shot(page, 'error-state');
+    await page.goto('/?region=all&has=gpu');
+    await expect(page.locator('tr[data-row-key]').first()).toBeVisible();
+    await setFaults({ downRegions: ['cn-shanghai'], latencyMs: 300 });
+    await page.getByRole('button', { name: /^Refresh/ }).click();
+    await shot(page, 'refresh-in-progress');
+    await expect(page.getByText(/^cn-shanghai: last sync failed/)).toBeVisible({ timeout: 30_000 });
+    await shot(page, 'region-failed');
   } finally {
     await clearFaults();
   }

@@ -127,4 +127,9 @@ describe('facet counts in the filter controls', () => {
       'All 1,234 functions',
     );
   });
+
+  it("the footer never counts the previous view's rows as this view's while it loads", () => {
+    expect(footerText({ loaded: 0, hasMore: false, fetching: true, switching: true })).toBe('Loading…');
+    expect(footerText({ loaded: 0, hasMore: false, fetching: false })).toBe('All 0 functions');
+  });
 });

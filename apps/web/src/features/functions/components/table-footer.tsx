@@ -8,11 +8,14 @@ export interface ListStatus {
   total?: number;
   hasMore: boolean;
   fetching: boolean;
+  /** The rows shown are the previous view's, kept while this view's first page loads. */
+  switching?: boolean;
   error?: { code: string; message: string; requestId?: string };
 }
 
 /** The footer's words: every page is full unless it is the last, so only the total is news. */
 export function footerText(status: ListStatus): string {
+  if (status.switching) return 'Loading…';
   if (!status.hasMore)
     return status.loaded === 1 ? 'The only function' : `All ${formatCount(status.loaded)} functions`;
   const total = status.total !== undefined && status.total > status.loaded ? status.total : undefined;

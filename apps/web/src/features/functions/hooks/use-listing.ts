@@ -28,6 +28,8 @@ export function useListing(view: ViewState, total?: number) {
     total,
     hasMore: query.hasNextPage,
     fetching: query.isFetching,
+    // The last view's rows stay on screen while this one loads; the footer must not count them as this view's.
+    switching: query.isPlaceholderData,
     error: nextError,
   };
   const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData } =
