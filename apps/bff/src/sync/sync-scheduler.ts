@@ -2,6 +2,7 @@ import {
   type ListPage,
   type PassReport,
   releaseLease,
+  renewLease,
   runPass,
   type SqlClient,
   tryLease,
@@ -31,6 +32,11 @@ export interface SyncSchedulerOptions {
   leaseTtlMs?: number;
   logger: Logger;
   now?: () => number;
+}
+
+/** The lease ran out mid-pass and another process holds it now. */
+class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
 }
 
 const key = (t: SyncTarget) => `${t.account}\u0000${t.region}`;
@@ -69,16 +75,24 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
     const lease = { ...target, owner: options.owner, ttlMs: leaseTtlMs };
     if (!(await tryLease(store, lease))) return undefined;
     const started = now();
-    try {
-      const report = await runPass({
-        sql: store,
-        ...target,
-        list: options.list(target.account, target.region),
-        signal: stopper.signal,
-        now,
-        // Renewed on every page, so a long pass keeps its lease and a dead one loses it within a TTL.
-        onPage: () => void tryLease(store, lease).catch(() => {}),
+    const list = options.list(target.account, target.region);
+    // Renewed after every answer and before its page is written: a process that stalled past its
+    // lease (another has taken over) stops there, so it never writes or deletes from a stale listing.
+    const leased: ListPage = async (query, signal) => {
+      const page = await list(query, signal).catch((error: unknown) => {
+        // The limiter rejects a call the signal aborted before it started; the pass takes failures as values.
+        if (signal?.aborted)
+          return {
+            ok: false as const,
+            error: { code: 'Aborted', message: 'the pass was stopped', retryable: false },
+          };
+        throw error;
       });
+      if (!(await renewLease(store, lease))) throw new LeaseLostError();
+      return page;
+    };
+    try {
+      const report = await runPass({ sql: store, ...target, list: leased, signal: stopper.signal, now });
       const fields = {
         ...target,
         ms: now() - started,
@@ -94,6 +108,13 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
           message: report.error?.message,
         });
       return report;
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      logger.warn('sync pass stopped: another process took the lease over', {
+        ...target,
+        ms: now() - started,
+      });
+      return undefined;
     } finally {
       await releaseLease(store, lease).catch(() => {});
     }
@@ -124,14 +145,15 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
       upstreamRps: options.upstreamRps,
       regions: targets.filter((t) => t.account === target.account).length,
     });
+    // A failed pass is retried sooner than a good one is repeated, but never in a tight loop, even
+    // in a region that has never had a good pass (a region down since start-up).
+    const failedAt = row?.state === 'failed' ? (row.pass_started_at ?? row.synced_at) : null;
+    if (failedAt) return Math.max(0, failedAt.getTime() + Math.min(interval, 60_000) - now());
     if (!row?.synced_at) return 0;
     // A pass that is marked running but not here was cut short elsewhere (a replica died): go on
     // now; the lease keeps this from racing a replica that is still alive.
     if (row.state === 'syncing' && !running.has(key(target))) return 0;
-    // A failed pass is retried sooner than a good one is repeated, but never in a tight loop.
-    const base = row.state === 'failed' ? (row.pass_started_at ?? row.synced_at) : row.synced_at;
-    const wait = row.state === 'failed' ? Math.min(interval, 60_000) : interval;
-    return Math.max(0, base.getTime() + wait - now());
+    return Math.max(0, row.synced_at.getTime() + interval - now());
   }
 
   async function loop(target: SyncTarget): Promise<void> {
@@ -151,7 +173,9 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
         logger.warn('sync loop error; retrying', { ...target, error });
         delay = 15_000;
       }
-      await sleep(Math.max(delay, 250), stopper.signal, wake);
+      // Never longer than a lease: a pass another process started (a refresh there) and then
+      // abandoned (it died) must be taken over within a lease period, not at the next interval.
+      await sleep(Math.min(Math.max(delay, 250), Math.max(leaseTtlMs, 250)), stopper.signal, wake);
     }
   }
 

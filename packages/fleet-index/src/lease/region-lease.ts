@@ -31,6 +31,21 @@ export async function tryLease(sql: SqlClient, options: LeaseOptions): Promise<b
 }
 
 /**
+ * Extends a lease this owner still holds; false when another process has taken it since, even if
+ * that one has given it back (`tryLease` would grant a free lease again and hide that someone
+ * else ran). A pass that gets false must stop without writing: its listing may be stale.
+ * @example if (!(await renewLease(sql, lease))) throw new Error('lease lost');
+ */
+export async function renewLease(sql: SqlClient, options: LeaseOptions): Promise<boolean> {
+  const { affectedRows } = await sql.query(
+    `update fleet_region set lease_expires_at = now() + ($4::integer * interval '1 millisecond')
+     where account = $1 and region = $2 and lease_owner = $3`,
+    [options.account, options.region, options.owner, Math.round(options.ttlMs)],
+  );
+  return affectedRows === 1;
+}
+
+/**
  * Gives a lease back (after a pass, or at shutdown), so another replica need not wait for it to expire.
  * @example await releaseLease(sql, { account, region, owner: processId });
  */
