@@ -16,13 +16,11 @@ export interface LocalServer {
  */
 export function listenLocal(fetchHandler: FetchCallback): Promise<LocalServer> {
   return new Promise((resolve) => {
-    const server = serve(
-      { fetch: fetchHandler, hostname: '127.0.0.1', port: 0 },
-      (info: AddressInfo) =>
-        resolve({
-          baseUrl: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
-        }),
+    const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({
+        baseUrl: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
     );
   });
 }

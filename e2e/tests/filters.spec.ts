@@ -43,7 +43,7 @@ test('a link with invalid and stale parameters explains each, shows rows and cle
   const notices = page.getByRole('list', { name: 'Notices' }).getByRole('status');
   const expected = [
     'Ignored the unknown parameter "limit".',
-    'Ignored memoryMin="abc": it must be a whole number of MB.',
+    'Ignored memoryMin: it must be an integer from 0 to 1048576 (got "abc").',
     'Unknown drawer tab "bogus"; showing the overview.',
     'Unknown region mars-1: it is not configured for this account',
     'The function cn-hangzhou/no-such-fn from the link does not exist',

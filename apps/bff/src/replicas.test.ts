@@ -13,7 +13,7 @@ import { listenOnFreePort } from './test-support/raw-http.ts';
 // answer alike; a kill -9 mid-pass leaves the region to the other, which finishes the work.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const REGIONS = ['cn-hangzhou', 'cn-shanghai'];
-const PER_REGION = 1500;
+const PER_REGION = 800;
 
 type Region = {
   region: string;
@@ -34,7 +34,7 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
@@ -164,5 +164,5 @@ describe('two BFF processes on one PostgreSQL', () => {
       await fetch(`${survivor.base}/api/functions?region=cn-hangzhou&prefix=zz-after`)
     ).json()) as { functions: unknown[] };
     expect(after.functions).toHaveLength(1);
-  }, 120_000);
+  }, 240_000);
 });

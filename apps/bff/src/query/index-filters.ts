@@ -9,16 +9,13 @@ const sorted = <T>(items: readonly T[] | undefined, by: (item: T) => string = St
  * the same view in any parameter order has the same cursor key.
  * @example toIndexFilters(parseListQuery(url, accounts)); // { accounts: ['prod'], regions: ['cn-hangzhou'], runtime: 'nodejs18' }
  */
-export function toIndexFilters(
-  req: Pick<ListRequest, 'accounts' | 'regions' | 'native' | 'extended'>,
-): IndexFilters {
+export function toIndexFilters(req: Pick<ListRequest, 'accounts' | 'regions' | 'filters'>): IndexFilters {
   const all: IndexFilters = {
     accounts: sorted(req.accounts.map((a) => a.alias)),
     regions: sorted(req.regions),
-    ...req.native,
-    ...req.extended,
-    tags: sorted(req.native.tags, (t) => `${t.Key}=${t.Value ?? ''}`),
-    has: sorted(req.extended.has),
+    ...req.filters,
+    tags: sorted(req.filters.tags, (t) => `${t.Key}=${t.Value ?? ''}`),
+    has: sorted(req.filters.has),
   };
   return Object.fromEntries(
     Object.entries(all).filter(

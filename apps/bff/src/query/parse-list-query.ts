@@ -1,72 +1,26 @@
-import { HAS_VALUES } from '@fc-fleet/fleet-contract';
+import { FILTER_NAMES, type ListFilters, parseFilters } from '@fc-fleet/fleet-contract';
 import type { Account } from '../accounts/account.ts';
 import { ApiError } from '../errors.ts';
-import type { NativeFilters } from '../upstream/fleet-source.ts';
-import type { ExtendedFilters } from './extended-filters.ts';
-import { boolParam, clip, enumListParam, intParam, readParams, stringParam } from './query-params.ts';
+import { clip, intParam, readParams, stringParam } from './query-params.ts';
 import { SORT_FIELDS, type SortField, type SortSpec } from './sort-spec.ts';
 
-/** A validated `GET /api/functions` request. */
+/** A validated `GET /api/functions` (or `/api/facets`) request. */
 export interface ListRequest {
   accounts: readonly Account[];
   regions: string[];
-  native: NativeFilters;
-  extended: ExtendedFilters;
+  /** The filters, as the shared contract defines and checks them. */
+  filters: ListFilters;
   sort: SortSpec;
   limit: number;
   cursor?: string;
 }
 
-const NATIVE = [
-  'prefix',
-  'fcVersion',
-  'runtime',
-  'gpuType',
-  'description',
-  'tags',
-  'resourceGroupId',
-] as const;
-const EXTENDED = [
-  'q',
-  'vpcId',
-  'vSwitchId',
-  'securityGroupId',
-  'nasServer',
-  'ossBucket',
-  'image',
-  'layer',
-  'has',
-  'internetAccess',
-  'memoryMin',
-  'memoryMax',
-  'role',
-] as const;
 /** Every filter parameter: what `GET /api/facets` takes. */
-export const FILTER_PARAMS = ['account', 'region', ...NATIVE, ...EXTENDED] as const;
+export const FILTER_PARAMS = ['account', 'region', ...FILTER_NAMES] as const;
 /** Every parameter `GET /api/functions` takes. */
 export const LIST_PARAMS = [...FILTER_PARAMS, 'sort', 'limit', 'cursor'] as const;
 
-const ID = /^[A-Za-z0-9][\w.:-]*$/;
 export const DEFAULT_LIMIT = 50;
-
-function parseTags(value: string | undefined): NativeFilters['tags'] {
-  if (!value) return undefined;
-  const tags = value
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const Key = (eq < 0 ? pair : pair.slice(0, eq)).trim();
-      if (!Key || Key.length > 128)
-        throw new ApiError(
-          'InvalidParameter',
-          `Parameter "tags" takes key=value pairs separated by commas (got "${clip(pair)}").`,
-        );
-      return eq < 0 ? { Key } : { Key, Value: pair.slice(eq + 1) };
-    });
-  if (tags.length > 20) throw new ApiError('InvalidParameter', 'Parameter "tags" takes at most 20 pairs.');
-  return tags;
-}
 
 function parseSort(value: string | undefined): SortSpec {
   if (!value) return { field: 'name', dir: 'asc' };
@@ -134,46 +88,13 @@ export function parseFilterQuery(
 ): ListRequest {
   const p = readParams(url, allowed);
   const scope = parseScope(p, accounts);
-  const fcVersion = stringParam(p, 'fcVersion', 2, /^v[23]$/, 'v2 or v3') as 'v2' | 'v3' | undefined;
-  const native: NativeFilters = {
-    prefix: stringParam(p, 'prefix', 128),
-    fcVersion,
-    runtime: stringParam(p, 'runtime', 64, /^[a-z][a-z0-9.-]*$/, 'a runtime such as python3.10'),
-    gpuType: stringParam(p, 'gpuType', 64, /^[a-z][a-z0-9.-]*$/, 'a GPU type such as fc.gpu.ampere.1'),
-    description: stringParam(p, 'description', 256),
-    tags: parseTags(stringParam(p, 'tags', 2048)),
-    resourceGroupId: stringParam(p, 'resourceGroupId', 128, ID),
-  };
-  const extended: ExtendedFilters = {
-    q: stringParam(p, 'q', 256),
-    vpcId: stringParam(p, 'vpcId', 128, ID),
-    vSwitchId: stringParam(p, 'vSwitchId', 128, ID),
-    securityGroupId: stringParam(p, 'securityGroupId', 128, ID),
-    nasServer: stringParam(p, 'nasServer', 256),
-    ossBucket: stringParam(p, 'ossBucket', 128, /^[a-z0-9][a-z0-9-]*$/, 'an OSS bucket name'),
-    image: stringParam(p, 'image', 512),
-    layer: stringParam(p, 'layer', 512),
-    has: enumListParam(p, 'has', HAS_VALUES),
-    internetAccess: boolParam(p, 'internetAccess'),
-    memoryMin: intParam(p, 'memoryMin', 0, 1_048_576),
-    memoryMax: intParam(p, 'memoryMax', 0, 1_048_576),
-    role: stringParam(p, 'role', 512),
-  };
-  if (
-    extended.memoryMin !== undefined &&
-    extended.memoryMax !== undefined &&
-    extended.memoryMin > extended.memoryMax
-  ) {
-    throw new ApiError(
-      'InvalidParameter',
-      `memoryMin (${extended.memoryMin}) is larger than memoryMax (${extended.memoryMax}).`,
-    );
-  }
+  const { filters, problems } = parseFilters((name) => p.get(name));
+  const problem = problems[0];
+  if (problem) throw new ApiError('InvalidParameter', `Parameter "${problem.param}" ${problem.message}.`);
   return {
     accounts: scope.accounts,
     regions: scope.regions,
-    native,
-    extended,
+    filters,
     sort: parseSort(p.get('sort')),
     limit: intParam(p, 'limit', 1, 100) ?? DEFAULT_LIMIT,
     cursor: stringParam(p, 'cursor', 8192),

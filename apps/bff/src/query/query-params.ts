@@ -63,37 +63,3 @@ export function intParam(
   }
   return Number(value);
 }
-
-/** A `true`/`false` parameter. */
-export function boolParam(params: Map<string, string>, name: string): boolean | undefined {
-  const value = params.get(name);
-  if (value === undefined || value === '') return undefined;
-  if (value !== 'true' && value !== 'false')
-    throw new ApiError(
-      'InvalidParameter',
-      `Parameter "${name}" must be true or false (got "${clip(value)}").`,
-    );
-  return value === 'true';
-}
-
-/** A comma list whose items must come from a fixed set. */
-export function enumListParam<T extends string>(
-  params: Map<string, string>,
-  name: string,
-  allowed: readonly T[],
-): T[] | undefined {
-  const value = params.get(name);
-  if (value === undefined || value === '') return undefined;
-  const items = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  const bad = items.filter((item) => !(allowed as readonly string[]).includes(item));
-  if (bad.length > 0 || items.length > allowed.length) {
-    throw new ApiError(
-      'InvalidParameter',
-      `Parameter "${name}" takes a comma list of ${allowed.join(', ')} (got "${clip(value)}").`,
-    );
-  }
-  return [...new Set(items)] as T[];
-}

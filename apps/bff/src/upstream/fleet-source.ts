@@ -5,16 +5,12 @@ import {
   type FcClientEvent,
   type FcFunction,
   type FcResult,
-  type ListFunctionsQuery,
 } from '@fc-fleet/fc-api';
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import type { ListPage } from '@fc-fleet/fleet-index';
 import type { Account } from '../accounts/account.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createUpstreamLimiter, type UpstreamLimiter } from './upstream-limiter.ts';
-
-/** Filters the cloud can apply itself (the index applies them all). */
-export type NativeFilters = Omit<ListFunctionsQuery, 'limit' | 'nextToken'>;
 
 /** Options of `createFleetSource`. */
 export interface FleetSourceOptions {

