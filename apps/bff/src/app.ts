@@ -161,6 +161,3 @@ export function createApp(deps: AppDeps) {
   });
   return { app, source, metrics, store, sync };
 }
-
-/** The Hono app type, for a typed client. */
-export type AppType = ReturnType<typeof createApp>['app'];

@@ -31,13 +31,6 @@ export const ERROR_STATUS = {
 /** A code the BFF answers with. */
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** The one error envelope that leaves the BFF. */
-export interface ErrorEnvelope {
-  code: ErrorCode;
-  message: string;
-  requestId: string;
-}
-
 /**
  * An expected failure inside a handler; `app.onError` turns it into the envelope with its status.
  * @example throw new ApiError('InvalidParameter', 'limit must be an integer from 1 to 100');

@@ -15,8 +15,3 @@ export const GPU_TYPES: readonly GpuTypeInfo[] = [
   { type: 'fc.gpu.hopper.1', card: 'NVIDIA Hopper', memoryGb: 96 },
   { type: 'fc.gpu.xpu.1', card: 'XPU', memoryGb: 96 },
 ];
-
-/** The card behind a GPU type, or undefined for a type this build does not know. */
-export function gpuTypeInfo(type: string): GpuTypeInfo | undefined {
-  return GPU_TYPES.find((info) => info.type === type);
-}

@@ -47,17 +47,3 @@ export function cacheControlFor(relativePath: string): string {
   const hashedAsset = segments[0] === 'assets' && segments.length >= 2 && HASHED_NAME.test(name);
   return hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
-
-const COMPRESSIBLE_TYPES: ReadonlySet<string> = new Set(
-  Object.values(TYPES)
-    .filter((type) => type.compressible)
-    .map((type) => type.contentType),
-);
-
-/**
- * Whether a response Content-Type (as set from {@link fileTypeFor}) is worth gzipping.
- * @example isCompressibleType('image/png') // false
- */
-export function isCompressibleType(contentType: string): boolean {
-  return COMPRESSIBLE_TYPES.has(contentType);
-}

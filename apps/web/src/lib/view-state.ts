@@ -61,11 +61,6 @@ export const DEFAULT_VIEW: ViewState = {
   theme: 'system',
 };
 
-/** True when two views would list the same functions (drawer, tab and chrome aside). */
-export function sameListing(a: ViewState, b: ViewState): boolean {
-  return listingParams(a).toString() === listingParams(b).toString();
-}
-
 /** The account and regions of a view, as the BFF's `account` and `region` parameters. */
 export function scopeParams(view: ViewState): URLSearchParams {
   const out = new URLSearchParams();
