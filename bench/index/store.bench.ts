@@ -1,43 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFcClient } from '@fc-fleet/fc-api';
-import { createEmulator, createRng, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
-import { SORT_FIELDS, type SortField } from '@fc-fleet/fleet-contract';
-import {
-  facetCounts,
-  type IndexFilters,
-  listPage,
-  openStore,
-  runPass,
-  type SqlClient,
-} from '@fc-fleet/fleet-index';
+import { createRng } from '@fc-fleet/fc-emulator';
+import { facetCounts, listPage, openStore, runPass, type SqlClient } from '@fc-fleet/fleet-index';
 import { formatTable, summarize, summaryRow } from '../stats.ts';
+import { type FleetSource, openFleetSource } from './fleet-source.ts';
+import { type LoopDelay, withLoopDelay } from './loop-delay.ts';
+import { randomView } from './random-view.ts';
+import { timedSql } from './timed-sql.ts';
 
-// The index at fleet scale, without HTTP: ingest from the in-process emulator, then first pages,
-// next pages and facet counts of random views, a pass over the unchanged fleet, and a restart.
-// BENCH_INDEX_FUNCTIONS per region (default 100,000) x 3 regions.
+// The index at fleet scale, without HTTP in front of it: ingest, a pass over the unchanged fleet,
+// first pages, next pages and facet counts of random views, and a restart. BENCH_INDEX_FUNCTIONS
+// per region (default 100,000) x 3 regions. The fleet comes from the emulator in this process, or
+// over HTTP from its own process (BENCH_INDEX_EMULATOR=http, or BENCH_INDEX_EMULATOR_URL).
 
 const PER_REGION = Number(process.env.BENCH_INDEX_FUNCTIONS ?? 100_000);
-const rss = () => `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`;
-
-function randomView(rng: ReturnType<typeof createRng>): {
-  filters: IndexFilters;
-  sort: { field: SortField; dir: 'asc' | 'desc' };
-} {
-  const filters: IndexFilters = {};
-  const pick = <T>(items: readonly T[]) => rng.pick(items);
-  if (rng.chance(0.3))
-    filters.runtime = pick(['nodejs18', 'python3.10', 'custom-container', 'java11', 'nodejs8', 'go1']);
-  if (rng.chance(0.3)) filters.has = [pick(['vpc', 'gpu', 'nas', 'oss', 'container', 'layers'])];
-  if (rng.chance(0.25)) filters.q = pick(['checkout', 'pay', 'zzzz-no-match', 'api-prod', 'ledger']);
-  if (rng.chance(0.2)) filters.regions = [pick(['cn-hangzhou', 'cn-shanghai', 'cn-beijing'])];
-  if (rng.chance(0.15)) filters.memoryMin = pick([1024, 4096, 16_384]);
-  if (rng.chance(0.15)) filters.tags = [{ Key: 'env', Value: pick(['prod', 'staging', 'dev']) }];
-  if (rng.chance(0.1)) filters.internetAccess = false;
-  if (rng.chance(0.1)) filters.prefix = pick(['pay', 'ads-', 'risk-ledger']);
-  return { filters, sort: { field: pick(SORT_FIELDS), dir: rng.chance(0.5) ? 'asc' : 'desc' } };
-}
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const delay = (d: LoopDelay) =>
+  `loop delay p50 ${d.p50Ms.toFixed(1)} ms, p99 ${d.p99Ms.toFixed(1)} ms, max ${d.maxMs.toFixed(0)} ms`;
 
 async function timeIt<T>(op: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
@@ -45,46 +26,58 @@ async function timeIt<T>(op: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, value];
 }
 
+/** One pass over every region, regions in turn, as the BFF's scheduler runs them. */
+async function passAll(sql: SqlClient, fleet: FleetSource) {
+  const timed = timedSql(sql);
+  let listed = 0;
+  let written = 0;
+  for (const region of fleet.regions) {
+    const report = await runPass({ sql: timed.sql, account: 'bench', region, list: fleet.list(region) });
+    if (!report.complete) throw new Error(`pass of ${region} failed: ${report.error?.message}`);
+    listed += report.listed;
+    written += report.written;
+  }
+  if (process.env.BENCH_INDEX_STATEMENTS)
+    for (const [name, { ms, count }] of [...timed.time.byStatement]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 8))
+      console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s ${String(count).padStart(6)}x  ${name}`);
+  return { listed, written, storeMs: timed.time.writeMs + timed.time.readMs, writeMs: timed.time.writeMs };
+}
+
+async function passRows(label: string, sql: SqlClient, fleet: FleetSource): Promise<string[][]> {
+  const [loop, [ms, pass]] = await withLoopDelay(() => timeIt(() => passAll(sql, fleet)));
+  return [
+    [
+      label,
+      `${n(pass.listed)} functions in ${(ms / 1000).toFixed(1)} s`,
+      `${n(pass.listed / (ms / 1000))}/s`,
+    ],
+    [
+      `  store share of it`,
+      `${(pass.storeMs / 1000).toFixed(1)} s (writes ${(pass.writeMs / 1000).toFixed(1)} s)`,
+      `${n(pass.listed / (pass.storeMs / 1000))}/s store-only; ${n(pass.written)} rows written`,
+    ],
+    ['  while it ran', delay(loop), ''],
+  ];
+}
+
 /** Runs the index benchmark and prints its tables. */
 export async function runIndexStoreBench(): Promise<void> {
+  const fleet = await openFleetSource(PER_REGION);
+  // Ask each region once, so the emulator has generated its fleet before the baseline is taken.
+  for (const region of fleet.regions) await fleet.list(region)({ limit: 1 });
+  const baseline = process.memoryUsage().rss;
   console.log(
-    `\n## Fleet index (PGlite on disk), 3 regions x ${PER_REGION.toLocaleString('en-US')} functions\n`,
+    `\n## Fleet index (PGlite on disk), ${fleet.regions.length} regions x ${n(PER_REGION)} functions, emulator ${fleet.describe}\n`,
   );
-  const emulator = createEmulator({ fleet: { functionsPerRegion: PER_REGION } });
   const dir = mkdtempSync(join(tmpdir(), 'fc-fleet-index-bench-'));
-  let sql: SqlClient = await openStore({ dataDir: dir });
-  const pass = async () => {
-    let listed = 0;
-    let written = 0;
-    for (const region of emulator.fleet.regions()) {
-      const client = createFcClient({
-        region,
-        endpoint: emulator.endpointTemplate('http://emulator.bench'),
-        fetch: emulator.fetch,
-        credentials: async () => DEFAULT_EMULATOR_CREDENTIALS,
-      });
-      const report = await runPass({
-        sql,
-        account: 'bench',
-        region,
-        list: (q, signal) => client.listFunctions(q, { signal }),
-      });
-      listed += report.listed;
-      written += report.written;
-    }
-    return { listed, written };
-  };
-  const [ingestMs, first] = await timeIt(pass);
-  const [againMs, again] = await timeIt(pass);
-  const facts: string[][] = [
-    [
-      'first pass (ingest)',
-      `${first.listed.toLocaleString('en-US')} functions in ${(ingestMs / 1000).toFixed(1)} s`,
-      `${Math.round(first.listed / (ingestMs / 1000)).toLocaleString('en-US')} functions/s`,
-    ],
-    ['pass over the unchanged fleet', `${(againMs / 1000).toFixed(1)} s`, `${again.written} rows written`],
-    ['RSS after ingest', rss(), ''],
-  ];
+  let sql = await openStore({ dataDir: dir });
+  const facts: string[][] = [['RSS before the store opened', mb(baseline), '']];
+  facts.push(...(await passRows('first pass (ingest)', sql, fleet)));
+  facts.push(...(await passRows('pass over the unchanged fleet', sql, fleet)));
+  const rss = () => process.memoryUsage().rss;
+  facts.push(['RSS after the passes', mb(rss()), `${mb(rss() - baseline)} more than before the store`]);
 
   const rng = createRng('index-bench');
   const firstPages: number[] = [];
@@ -98,7 +91,7 @@ export async function runIndexStoreBench(): Promise<void> {
       nextPages.push((await timeIt(() => listPage(sql, { ...view, limit: 50, after: page.next })))[0]);
     if (i < 60) facets.push((await timeIt(() => facetCounts(sql, view.filters)))[0]);
   }
-  facts.push(['RSS after queries', rss(), '']);
+  facts.push(['RSS after queries', mb(rss()), `${mb(rss() - baseline)} more than before the store`]);
   await sql.close();
   const [reopenMs, reopened] = await timeIt(async () => {
     const store = await openStore({ dataDir: dir });
@@ -107,7 +100,9 @@ export async function runIndexStoreBench(): Promise<void> {
   });
   sql = reopened;
   facts.push(['restart to first answer', `${(reopenMs / 1000).toFixed(2)} s`, '']);
+  facts.push(['RSS after the restart', mb(rss()), `${mb(rss() - baseline)} more than before the store`]);
   await sql.close();
+  await fleet.close();
   rmSync(dir, { recursive: true, force: true });
 
   console.log(formatTable(['figure', 'value', ''], facts));

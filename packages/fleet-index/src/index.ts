@@ -1,4 +1,4 @@
-export { openPglite } from './db/open-pglite.ts';
+export { openPglite, PGLITE_SETTINGS, type PgliteOptions } from './db/open-pglite.ts';
 export { openPostgres, redactUrl } from './db/open-postgres.ts';
 export { openStore, type StoreOptions } from './db/open-store.ts';
 export type { SqlClient, SqlResult, SqlValue } from './db/sql-client.ts';

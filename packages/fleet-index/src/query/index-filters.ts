@@ -44,21 +44,31 @@ export interface Where {
 /** Escapes LIKE's wildcards, so a user's `%` or `_` matches itself. */
 const likeText = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Adds a parameter to the statement being built and returns its placeholder (`$3`). */
+export type Param = (value: SqlValue) => string;
+
 /**
  * Builds the WHERE of a filter set. `omit` leaves one filter out: a facet's counts are taken
  * under every filter but its own, so the other values of that facet stay visible with their counts.
  * @example const w = buildWhere({ runtime: 'nodejs18', has: ['vpc'] }); // clauses: ['runtime = $1', 'features @> $2']
  */
 export function buildWhere(f: IndexFilters, omit?: keyof IndexFilters): Where {
-  const where: Where = { clauses: [], params: [] };
-  const add = (clause: (p: (value: SqlValue) => string) => string) => {
-    where.clauses.push(
-      clause((value) => {
-        where.params.push(value);
-        return `$${where.params.length}`;
-      }),
-    );
-  };
+  const params: SqlValue[] = [];
+  const clauses = whereClauses(f, omit, (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  });
+  return { clauses, params };
+}
+
+/**
+ * The clauses of {@link buildWhere}, numbering parameters through `p`, so they can join a
+ * statement that has parameters of its own.
+ * @example const params: SqlValue[] = []; whereClauses({ q: 'pay' }, undefined, (v) => `$${params.push(v)}`);
+ */
+export function whereClauses(f: IndexFilters, omit: keyof IndexFilters | undefined, p: Param): string[] {
+  const clauses: string[] = [];
+  const add = (clause: (p: Param) => string) => clauses.push(clause(p));
   const use = (key: keyof IndexFilters) => key !== omit && f[key] !== undefined;
   if (use('accounts') && f.accounts) add((p) => `account = any(${p(f.accounts ?? [])}::text[])`);
   if (use('regions') && f.regions) add((p) => `region = any(${p(f.regions ?? [])}::text[])`);
@@ -96,14 +106,19 @@ export function buildWhere(f: IndexFilters, omit?: keyof IndexFilters): Where {
   if (use('has') && f.has?.length) add((p) => `features @> ${p(f.has ?? [])}::text[]`);
   if (use('internetAccess') && f.internetAccess !== undefined)
     add((p) => `coalesce(internet_access, true) = ${p(f.internetAccess ?? true)}`);
-  if (use('memoryMin') && f.memoryMin !== undefined)
-    add((p) => `coalesce(memory_size, 0) >= ${p(f.memoryMin ?? 0)}`);
-  if (use('memoryMax') && f.memoryMax !== undefined)
-    add((p) => `coalesce(memory_size, 0) <= ${p(f.memoryMax ?? 0)}`);
+  // A function without a memory size counts as 0. Written so the memory index can be used.
+  if (use('memoryMin') && f.memoryMin !== undefined) {
+    const min = f.memoryMin;
+    add((p) => (min > 0 ? `memory_size >= ${p(min)}` : `(memory_size >= ${p(min)} or memory_size is null)`));
+  }
+  if (use('memoryMax') && f.memoryMax !== undefined) {
+    const max = f.memoryMax;
+    add((p) => (max >= 0 ? `(memory_size <= ${p(max)} or memory_size is null)` : `memory_size <= ${p(max)}`));
+  }
   if (use('tags'))
     for (const tag of f.tags ?? []) {
       if (tag.Value === undefined) add((p) => `tags ? ${p(tag.Key)}`);
       else add((p) => `tags @> ${p(JSON.stringify({ [tag.Key]: tag.Value }))}::jsonb`);
     }
-  return where;
+  return clauses;
 }

@@ -1,6 +1,8 @@
 import type { FunctionView, SortField } from '@fc-fleet/fleet-contract';
 import type { SqlClient, SqlValue } from '../db/sql-client.ts';
-import { buildWhere, type IndexFilters } from './index-filters.ts';
+import type { IndexFilters, Param } from './index-filters.ts';
+import { type PageQuery, SORT_COLUMNS, WALK_LIMIT, walkSql } from './list-page-sql.ts';
+import { selectionSql } from './selection-sql.ts';
 
 /** Where a page ends: the last row's sort value and key. Opaque to callers; the BFF signs it. */
 export interface IndexCursor {
@@ -25,17 +27,9 @@ export interface ListPageOptions {
   sort: { field: SortField; dir: 'asc' | 'desc' };
   limit: number;
   after?: IndexCursor;
+  /** How many functions a walk down the sort index may read before a selection takes over (tests). */
+  walkLimit?: number;
 }
-
-const SORT_COLUMNS: Record<SortField, { column: string; type: string }> = {
-  name: { column: 'name', type: 'text' },
-  runtime: { column: 'runtime', type: 'text' },
-  memorySize: { column: 'memory_size', type: 'integer' },
-  timeout: { column: 'timeout', type: 'integer' },
-  codeSize: { column: 'code_size', type: 'integer' },
-  createdTime: { column: 'created_time', type: 'timestamptz' },
-  lastModifiedTime: { column: 'last_modified_time', type: 'timestamptz' },
-};
 
 type KeyRow = {
   account: string;
@@ -59,56 +53,30 @@ const toCursorValue = (value: unknown): string | number | null =>
  * A page of functions in any sort order, by keyset: each page starts strictly after the previous
  * page's last row, so pages never overlap or skip however the fleet changes in between. Rows
  * without a value for the sort field come last in both directions; ties break by account, region
- * and name. Two index walks joined by UNION ALL: rows with a value, then rows without.
+ * and name. A page is first sought by a short walk down the sort index; a view too narrow for the
+ * walk to fill a page is answered by a selection of its matches (see list-page-sql.ts and
+ * selection-sql.ts).
  * @example const page = await listPage(sql, { filters: { runtime: 'nodejs18' }, sort: { field: 'memorySize', dir: 'desc' }, limit: 50 });
  */
 export async function listPage(sql: SqlClient, options: ListPageOptions): Promise<IndexPage> {
-  const { column, type } = SORT_COLUMNS[options.sort.field];
+  const { column } = SORT_COLUMNS[options.sort.field];
   const desc = options.sort.dir === 'desc';
-  const cmp = desc ? '<' : '>';
-  const dir = desc ? 'desc' : 'asc';
-  const base = buildWhere(options.filters);
-  const params: SqlValue[] = [...base.params];
-  const p = (value: SqlValue) => {
-    params.push(value);
-    return `$${params.length}`;
+  const q: PageQuery = {
+    filters: options.filters,
+    field: options.sort.field,
+    desc,
+    take: options.limit + 1,
+    walkLimit: options.walkLimit ?? WALK_LIMIT,
+    ...(options.after ? { after: { ...options.after, value: options.after.value as SqlValue } } : {}),
   };
-  const filters = base.clauses.length > 0 ? base.clauses.join(' and ') : 'true';
-  const after = options.after;
-  const limit = p(options.limit + 1);
-  const parts: string[] = [];
-  if (column === 'name') {
-    const keyset = after
-      ? `and (name, account, region) ${cmp} (${p(after.name)}, ${p(after.account)}, ${p(after.region)})`
-      : '';
-    parts.push(
-      `(select account, region, name, name as sort_value, 0 as phase from fleet_function where ${filters} ${keyset}
-        order by name ${dir}, account ${dir}, region ${dir} limit ${limit})`,
-    );
-  } else {
-    if (!after || after.phase === 'values') {
-      const keyset = after
-        ? `and (${column}, account, region, name) ${cmp} (${p(after.value as SqlValue)}::${type}, ${p(after.account)}, ${p(after.region)}, ${p(after.name)})`
-        : '';
-      parts.push(
-        `(select account, region, name, ${column} as sort_value, 0 as phase from fleet_function
-          where ${filters} and ${column} is not null ${keyset}
-          order by ${column} ${dir}, account ${dir}, region ${dir}, name ${dir} limit ${limit})`,
-      );
-    }
-    const keyset =
-      after?.phase === 'missing'
-        ? `and (account, region, name) > (${p(after.account)}, ${p(after.region)}, ${p(after.name)})`
-        : '';
-    parts.push(
-      `(select account, region, name, null as sort_value, 1 as phase from fleet_function
-        where ${filters} and ${column} is null ${keyset} order by account, region, name limit ${limit})`,
-    );
-  }
-  const text = `select k.account, k.region, k.name, k.sort_value, k.phase, v.view
-    from (select * from (${parts.join(' union all ')}) u limit ${limit}) k
-    join fleet_function_view v on v.account = k.account and v.region = k.region and v.name = k.name`;
-  const { rows } = await sql.query<KeyRow>(text, params);
+  const run = async (build: (q: PageQuery, p: Param) => string) => {
+    const params: SqlValue[] = [];
+    const text = build(q, (value) => `$${params.push(value)}`);
+    return (await sql.query<KeyRow>(text, params)).rows;
+  };
+  // A walk that filled the page is the page; one that did not may have stopped at its limit.
+  const walked = await run(walkSql);
+  const rows = walked.length >= q.take ? walked : await run(selectionSql);
   const sign = desc ? -1 : 1;
   // The join may reorder; restore the walk's order (phase, then value, then key).
   rows.sort(

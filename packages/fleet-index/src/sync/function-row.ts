@@ -48,19 +48,46 @@ const distinct = (values: (string | undefined)[]) => [
 // A time the cloud sends that is not a time would fail the whole page's insert; keep it out instead.
 const time = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? value : null);
 
-/** The feature facets of a function (`has=`), derived the same way for filters and counts. */
-export function featuresOf(view: FunctionView): string[] {
-  const features: [string, boolean][] = [
-    ['vpc', Boolean(view.vpcConfig?.vpcId)],
-    ['nas', Boolean(view.nasConfig?.mountPoints?.length)],
-    ['oss', Boolean(view.ossMountConfig?.mountPoints?.length)],
-    ['gpu', Boolean(view.gpuConfig?.gpuType)],
-    ['container', Boolean(view.customContainerConfig?.image)],
-    ['layers', Boolean(view.layers?.length)],
-    ['tracing', Boolean(view.tracingConfig?.type)],
-    ['logs', Boolean(view.logConfig?.project && view.logConfig.logstore)],
-  ];
-  return features.filter(([, on]) => on).map(([name]) => name);
+/**
+ * The feature facets (`has=`), in the order of their bits in `fleet_facet.features`; a feature
+ * is only ever added at the end, since stored masks keep their meaning.
+ */
+export const FEATURES = ['vpc', 'nas', 'oss', 'gpu', 'container', 'layers', 'tracing', 'logs'] as const;
+
+/** A feature facet's name. */
+export type Feature = (typeof FEATURES)[number];
+
+/**
+ * The feature facets of a function (`has=`), derived the same way for filters and counts.
+ * @example featuresOf({ functionName: 'f', vpcConfig: { vpcId: 'vpc-1' } }); // ['vpc']
+ */
+export function featuresOf(view: FunctionView): Feature[] {
+  const on: Record<Feature, boolean> = {
+    vpc: Boolean(view.vpcConfig?.vpcId),
+    nas: Boolean(view.nasConfig?.mountPoints?.length),
+    oss: Boolean(view.ossMountConfig?.mountPoints?.length),
+    gpu: Boolean(view.gpuConfig?.gpuType),
+    container: Boolean(view.customContainerConfig?.image),
+    layers: Boolean(view.layers?.length),
+    tracing: Boolean(view.tracingConfig?.type),
+    logs: Boolean(view.logConfig?.project && view.logConfig.logstore),
+  };
+  return FEATURES.filter((name) => on[name]);
+}
+
+/**
+ * The bit mask of a set of features, as `fleet_facet.features` stores it; undefined when a name
+ * is not a feature (no function has it).
+ * @example featureMask(['vpc', 'gpu']); // 9
+ */
+export function featureMask(names: readonly string[]): number | undefined {
+  let mask = 0;
+  for (const name of names) {
+    const bit = FEATURES.indexOf(name as Feature);
+    if (bit < 0) return undefined;
+    mask |= 1 << bit;
+  }
+  return mask;
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { FcError, FcResult, ListFunctionsOutput, ListFunctionsQuery } from '@fc-fleet/fc-api';
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import type { SqlClient } from '../db/sql-client.ts';
+import { afterPass } from './after-pass.ts';
+import { deleteUnseen } from './delete-unseen.ts';
 import { type FunctionRow, functionRow } from './function-row.ts';
-import { writePage } from './write-page.ts';
+import { type PageContext, writePage } from './write-page.ts';
 
 /** One ListFunctions call, however the caller bounds and signs it. */
 export type ListPage = (
@@ -36,6 +38,7 @@ export interface PassOptions {
 }
 
 const PAGE = 100;
+const PROGRESS_MS = 500;
 
 async function collectNames(list: ListPage, query: ListFunctionsQuery, signal?: AbortSignal) {
   const names = new Set<string>();
@@ -62,9 +65,10 @@ async function setState(sql: SqlClient, account: string, region: string, fields:
 /**
  * One sync pass of a region: every function in name order, each page upserted as it arrives
  * (unchanged functions are not rewritten), and only after a complete pass the functions that
- * were not seen are deleted. A failed or aborted pass deletes nothing and leaves the region's last
- * good data in place, marked failed with the error. FC 2.0 functions are found by a first, small
- * listing with `fcVersion=v2` (the Function object does not carry its version).
+ * were not seen are deleted. The next page is listed while the store writes the last one. A failed
+ * or aborted pass deletes nothing and leaves the region's last good data in place, marked failed
+ * with the error. FC 2.0 functions are found by a first, small listing with `fcVersion=v2` (the
+ * Function object does not carry its version).
  * @example const report = await runPass({ sql, account: 'prod', region: 'cn-hangzhou', list });
  */
 export async function runPass(options: PassOptions): Promise<PassReport> {
@@ -87,11 +91,29 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
   };
   const v2 = await collectNames(list, { fcVersion: 'v2' }, signal);
   if (!v2.ok) return fail(v2.error);
+  const context: PageContext = { codes: new Map(), allNew: false };
   const seen = new Set<string>();
+  let progressAt = Number.NEGATIVE_INFINITY;
+  const write = async (rows: FunctionRow[], listed: number, seenSoFar: number) => {
+    report.written += await writePage(sql, rows, new Date(now()), context);
+    report.pages++;
+    report.listed += listed;
+    // Progress is for people watching: after the first page, twice a second is enough, and it
+    // spares a write per page.
+    if (now() - progressAt >= PROGRESS_MS) {
+      progressAt = now();
+      await setState(sql, account, region, { seen_in_pass: seenSoFar });
+    }
+    options.onPage?.(report);
+  };
+  let writing: Promise<void> = Promise.resolve();
   let nextToken: string | undefined;
   do {
     const page = await list({ limit: PAGE, nextToken }, signal);
-    if (!page.ok) return fail(page.error);
+    if (!page.ok) {
+      await writing;
+      return fail(page.error);
+    }
     const rows = new Map<string, FunctionRow>();
     for (const fn of page.value.functions) {
       rows.set(
@@ -100,45 +122,30 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
       );
       seen.add(fn.functionName);
     }
-    report.written += await writePage(sql, [...rows.values()], new Date(now()));
-    report.pages++;
-    report.listed += page.value.functions.length;
-    await setState(sql, account, region, { seen_in_pass: seen.size });
-    options.onPage?.(report);
+    // The store takes one page at a time, in order.
+    await writing;
+    writing = write([...rows.values()], page.value.functions.length, seen.size);
+    // Awaited above or below; until then a failure must not count as unhandled.
+    writing.catch(() => {});
     nextToken = page.value.nextToken || undefined;
   } while (nextToken);
+  await writing;
 
   report.deleted = await deleteUnseen(sql, account, region, seen);
   const { rows } = await sql.query<{ n: number }>(
     'select count(*)::int as n from fleet_function where account = $1 and region = $2',
     [account, region],
   );
+  const functions = rows[0]?.n ?? 0;
+  await afterPass(sql, { changed: report.written + report.deleted, functions });
   await setState(sql, account, region, {
     state: 'ready',
     synced_at: new Date(now()),
-    functions: rows[0]?.n ?? 0,
+    functions,
+    seen_in_pass: seen.size,
     last_error_code: null,
     last_error_message: null,
   });
   report.complete = true;
   return report;
-}
-
-/** Deletes the functions of a region that a complete pass did not see; returns how many. */
-async function deleteUnseen(sql: SqlClient, account: string, region: string, seen: ReadonlySet<string>) {
-  const { rows } = await sql.query<{ name: string }>(
-    'select name from fleet_function where account = $1 and region = $2',
-    [account, region],
-  );
-  const gone = rows.map((r) => r.name).filter((name) => !seen.has(name));
-  if (gone.length === 0) return 0;
-  await sql.transaction(async (tx) => {
-    for (const table of ['fleet_function', 'fleet_function_view'])
-      await tx.query(`delete from ${table} where account = $1 and region = $2 and name = any($3::text[])`, [
-        account,
-        region,
-        gone,
-      ]);
-  });
-  return gone.length;
 }
