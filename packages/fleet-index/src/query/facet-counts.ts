@@ -1,3 +1,4 @@
+import { FACET_NAMES, type FacetCount } from '@fc-fleet/fleet-contract';
 import type { SqlClient, SqlValue } from '../db/sql-client.ts';
 import { FEATURES } from '../sync/function-row.ts';
 import { type FacetName, facetClauses } from './facet-filters.ts';
@@ -7,29 +8,13 @@ import type { IndexFilters } from './index-filters.ts';
 export type { FacetName } from './facet-filters.ts';
 
 /** One value of a facet and how many functions have it (`null`: functions without a value). */
-export interface FacetValue {
-  value: string | boolean | null;
-  count: number;
-}
+export type FacetValue = FacetCount;
 
 /** Counts per facet value, and the total under all the filters. */
 export interface FacetCounts {
   total: number;
   facets: Record<FacetName, FacetValue[]>;
 }
-
-const FACET_NAMES: readonly FacetName[] = [
-  'runtime',
-  'gpuType',
-  'region',
-  'account',
-  'fcVersion',
-  'vpcId',
-  'internetAccess',
-  'env',
-  'team',
-  'has',
-];
 
 type CountRow = { facet: string; code: number; n: number; value: string | null };
 

@@ -1,18 +1,9 @@
+import type { FacetName } from '@fc-fleet/fleet-contract';
 import { featureMask } from '../sync/function-row.ts';
 import { type IndexFilters, type Param, whereClauses } from './index-filters.ts';
 
-/** A facet the index counts; each but `has`'s values are coded in `fleet_term`. */
-export type FacetName =
-  | 'runtime'
-  | 'gpuType'
-  | 'region'
-  | 'account'
-  | 'fcVersion'
-  | 'vpcId'
-  | 'internetAccess'
-  | 'env'
-  | 'team'
-  | 'has';
+/** A facet the index counts (the contract's list); each but `has`'s values are coded in `fleet_term`. */
+export type { FacetName };
 
 /** A condition on a `fleet_facet` row (alias `c`), and the facet whose own filter it is. */
 export interface FacetClause {
