@@ -1,3 +1,4 @@
+import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import { repairFunction } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
@@ -52,6 +53,6 @@ export function getFunctionRoute(deps: {
       );
     }
     if (!result.ok) throw toApiError(region, result.error);
-    return c.json({ account: account.alias, region, function: deps.source.project(result.value) }, 200);
+    return c.json({ account: account.alias, region, function: projectFunction(result.value) }, 200);
   });
 }

@@ -6,7 +6,6 @@ import {
   type FcFunction,
   type FcResult,
 } from '@fc-fleet/fc-api';
-import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import type { ListPage } from '@fc-fleet/fleet-index';
 import type { Account } from '../accounts/account.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -84,8 +83,6 @@ export function createFleetSource(options: FleetSourceOptions) {
       const { client, limiter } = clientFor(account, region);
       return limiter.run(() => client.getFunction(name, { signal }), signal);
     },
-    /** What of a function may leave the BFF. */
-    project: projectFunction,
     /** ListFunctions straight to the cloud (never cached), within the account's limits: what sync passes read. */
     lister(account: string, region: string): ListPage {
       const { client, limiter } = clientFor(account, region);

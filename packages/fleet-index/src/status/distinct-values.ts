@@ -7,16 +7,22 @@ export interface DistinctValues {
   vpcIds: string[];
 }
 
+const FACET_OF = { runtimes: 'runtime', gpuTypes: 'gpuType', vpcIds: 'vpcId' } as const;
+
 /**
- * Lists the distinct runtimes, GPU types and VPC ids of the indexed fleet, for filter pickers.
+ * Lists the runtimes, GPU types and VPC ids that functions in the index have, for filter pickers:
+ * read from the term dictionary and the trigger-kept counts (a few hundred rows), not from a
+ * scan of every function, since every page load asks for them through `/api/meta`.
  * @example const { runtimes } = await distinctValues(sql); // ['custom-container', 'nodejs18', ...]
  */
 export async function distinctValues(sql: SqlClient): Promise<DistinctValues> {
-  const read = async (column: string) =>
-    (
-      await sql.query<{ v: string }>(
-        `select distinct ${column} as v from fleet_function where ${column} is not null and ${column} <> '' order by 1`,
-      )
-    ).rows.map((r) => r.v);
-  return { runtimes: await read('runtime'), gpuTypes: await read('gpu_type'), vpcIds: await read('vpc_id') };
+  const { rows } = await sql.query<{ facet: string; value: string }>(
+    `select t.facet, t.value from fleet_term t
+     where t.facet = any($1::text[]) and t.value <> ''
+       and exists (select 1 from fleet_facet_total x where x.facet = t.facet and x.code = t.code and x.n > 0)
+     order by t.facet, t.value`,
+    [Object.values(FACET_OF)],
+  );
+  const of = (facet: string) => rows.filter((r) => r.facet === facet).map((r) => r.value);
+  return { runtimes: of(FACET_OF.runtimes), gpuTypes: of(FACET_OF.gpuTypes), vpcIds: of(FACET_OF.vpcIds) };
 }
