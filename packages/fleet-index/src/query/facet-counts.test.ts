@@ -115,6 +115,11 @@ for (const factory of storeFactories()) {
         { vpcId: vpc, memoryMax: 2048 },
         { accounts: ['demo', 'other'], gpuType: gpu, regions: ['cn-hangzhou', 'cn-beijing'] },
         { prefix: 'pay', runtime: 'no-such-runtime' },
+        // As the BFF always asks: every account and region named, which is the whole fleet.
+        { accounts: ['demo'], regions: fleet.regions },
+        { accounts: ['demo'], regions: fleet.regions, runtime: 'nodejs18', has: ['vpc'] },
+        { accounts: ['demo'], regions: ['cn-hangzhou'], tags: [{ Key: 'env', Value: 'prod' }] },
+        { accounts: ['demo', 'other'], regions: [...fleet.regions, 'ap-southeast-1'], memoryMin: 1024 },
       ];
       for (const filters of cases)
         expect(await actualCounts(sql, filters), JSON.stringify(filters)).toEqual(

@@ -4,6 +4,7 @@ import { FEATURES } from '../sync/function-row.ts';
 import { type FacetName, facetClauses } from './facet-filters.ts';
 import { facetScanSql } from './facet-scan.ts';
 import type { IndexFilters } from './index-filters.ts';
+import { withoutWholeFleetFilters } from './whole-fleet-filters.ts';
 
 export type { FacetName } from './facet-filters.ts';
 
@@ -40,7 +41,8 @@ function facetValue(row: CountRow): string | boolean | null {
  */
 export async function facetCounts(sql: SqlClient, filters: IndexFilters): Promise<FacetCounts> {
   const params: SqlValue[] = [];
-  const clauses = facetClauses(filters, (value) => `$${params.push(value)}`);
+  const narrowing = await withoutWholeFleetFilters(sql, filters);
+  const clauses = facetClauses(narrowing, (value) => `$${params.push(value)}`);
   // A facet's counts come from the fleet-wide ones when the only other filters are on memory.
   const whole = (facet: FacetName | 'total') => clauses.every((c) => c.owner === facet || c.memory);
   const fromTotals = [...FACET_NAMES, 'total' as const].filter(whole);

@@ -36,6 +36,9 @@ const CASES: IndexFilters[] = [
   { prefix: 'pay', internetAccess: false },
   { regions: ['cn-shanghai'], tags: [{ Key: 'env', Value: 'prod' }] },
   { tags: [{ Key: 'env' }], has: ['vpc', 'logs'] },
+  // As the BFF always asks: every account and region named, the whole fleet, or all but one region.
+  { accounts: ['demo'], regions: ['cn-beijing', 'cn-hangzhou', 'cn-shanghai'], runtime: 'nodejs18' },
+  { accounts: ['demo'], regions: ['cn-beijing', 'cn-hangzhou'], has: ['vpc'] },
 ];
 const SORTS: { field: SortField; dir: 'asc' | 'desc' }[] = [
   { field: 'name', dir: 'asc' },

@@ -3,6 +3,7 @@ import type { SqlClient, SqlValue } from '../db/sql-client.ts';
 import type { IndexFilters, Param } from './index-filters.ts';
 import { type PageQuery, SORT_COLUMNS, WALK_LIMIT, walkSql } from './list-page-sql.ts';
 import { selectionSql } from './selection-sql.ts';
+import { withoutWholeFleetFilters } from './whole-fleet-filters.ts';
 
 /** Where a page ends: the last row's sort value and key. Opaque to callers; the BFF signs it. */
 export interface IndexCursor {
@@ -62,7 +63,7 @@ export async function listPage(sql: SqlClient, options: ListPageOptions): Promis
   const { column } = SORT_COLUMNS[options.sort.field];
   const desc = options.sort.dir === 'desc';
   const q: PageQuery = {
-    filters: options.filters,
+    filters: await withoutWholeFleetFilters(sql, options.filters),
     field: options.sort.field,
     desc,
     take: options.limit + 1,
