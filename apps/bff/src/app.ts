@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { SqlClient } from '@fc-fleet/fleet-index';
+import { printKey as createPrintKey, type SqlClient } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from './accounts/account.ts';
 import type { AppEnv } from './app-env.ts';
@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { registerMetrics } from './observability/register-metrics.ts';
+import { changesRoute } from './routes/changes.ts';
 import { facetsRoute } from './routes/facets.ts';
 import { getFunctionRoute } from './routes/get-function.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -61,6 +62,9 @@ export function createApp(deps: AppDeps) {
     now,
   });
   const intervalMs = env.FC_SYNC_INTERVAL_SECONDS * 1000;
+  // Environment values are printed (never stored) with a key derived from the BFF's secret, so
+  // replicas that share FC_SESSION_SECRET compare each other's prints.
+  const printKey = createPrintKey(deps.secret);
   const store = createFleetStore({ sql: deps.sql, staleAfterMs: 3 * intervalMs, now });
   const sync = createSyncScheduler({
     store: deps.sql,
@@ -69,6 +73,8 @@ export function createApp(deps: AppDeps) {
     intervalMs,
     upstreamRps: env.FC_UPSTREAM_RPS,
     leaseTtlMs: env.FC_SYNC_LEASE_SECONDS * 1000,
+    printKey,
+    historyDays: env.FC_HISTORY_DAYS,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     logger: deps.logger,
     now,
@@ -98,9 +104,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/functions', listFunctionsRoute({ accounts: deps.accounts, store, cursors }))
     .route(
       '/api/functions',
-      getFunctionRoute({ accounts: deps.accounts, source, store, logger: deps.logger }),
+      getFunctionRoute({ accounts: deps.accounts, source, store, logger: deps.logger, printKey }),
     )
     .route('/api/facets', facetsRoute({ accounts: deps.accounts, store }))
+    .route('/api/changes', changesRoute({ accounts: deps.accounts, store, cursors, now }))
     .route(
       '/api/refresh',
       refreshRoute({ accounts: deps.accounts, store, sync, perMinute: env.FC_REFRESH_PER_MINUTE, now }),

@@ -85,6 +85,7 @@ export const envSchema = z.object({
   FC_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   FC_SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   FC_REFRESH_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(6),
+  FC_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   FC_UPSTREAM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   FC_UPSTREAM_RPS: z.coerce.number().min(0.1).max(1000).default(20),
   FC_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

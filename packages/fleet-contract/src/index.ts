@@ -1,3 +1,4 @@
+export * from './changes.ts';
 export type { FunctionView, HealthCheckView, LifecycleHookView } from './function-view.ts';
 export { SECRET_MASK } from './function-view.ts';
 export * from './index-answers.ts';

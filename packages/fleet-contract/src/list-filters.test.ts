@@ -64,6 +64,7 @@ describe('the filters of a view, defined once', () => {
         internetAccess: fc.boolean(),
         memoryMin: fc.integer({ min: 0, max: 1024 }),
         memoryMax: fc.integer({ min: 2048, max: 1_048_576 }),
+        changed: fc.constantFrom('1h' as const, '24h' as const, '7d' as const),
       },
       { requiredKeys: [] },
     );
@@ -79,6 +80,6 @@ describe('the filters of a view, defined once', () => {
       }),
       { numRuns: 300 },
     );
-    expect(FILTER_NAMES).toHaveLength(20);
+    expect(FILTER_NAMES).toHaveLength(21);
   });
 });

@@ -1,3 +1,4 @@
+import { CHANGED_WITHIN, type ChangedWithin } from './changes.ts';
 import { HAS_VALUES, type HasValue } from './vocabulary.ts';
 
 const ID = /^[A-Za-z0-9][\w.:-]*$/;
@@ -42,6 +43,8 @@ export const FILTER_SPECS = {
   internetAccess: { kind: 'bool' },
   memoryMin: { kind: 'int', min: 0, max: 1_048_576 },
   memoryMax: { kind: 'int', min: 0, max: 1_048_576 },
+  /** Functions a pass saw change within the last hour, day or week. */
+  changed: { kind: 'enum', values: Object.keys(CHANGED_WITHIN) as ChangedWithin[] },
 } as const satisfies Record<string, Spec>;
 
 /** A filter's URL parameter name. */

@@ -12,6 +12,8 @@ export const SORT_FIELDS = [
   'codeSize',
   'timeout',
   'runtime',
+  /** When a sync pass last saw the function change (functions it never saw change last). */
+  'lastChange',
 ] as const;
 /** A sort field. */
 export type SortField = (typeof SORT_FIELDS)[number];

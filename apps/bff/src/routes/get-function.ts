@@ -1,5 +1,5 @@
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
-import { repairFunction } from '@fc-fleet/fleet-index';
+import { type PrintKey, repairFunction } from '@fc-fleet/fleet-index';
 import { Hono } from 'hono';
 import type { Account } from '../accounts/account.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -23,6 +23,7 @@ export function getFunctionRoute(deps: {
   source: FleetSource;
   store: FleetStore;
   logger: Logger;
+  printKey?: PrintKey;
 }) {
   return new Hono<AppEnv>().get('/:region/:name', async (c) => {
     const params = readParams(new URL(c.req.url), ['account']);
@@ -48,6 +49,8 @@ export function getFunctionRoute(deps: {
         region,
         name,
         result.ok ? result.value : null,
+        new Date(),
+        deps.printKey,
       ).catch((error: unknown) =>
         deps.logger.warn('index repair failed', { account: account.alias, region, name, error }),
       );

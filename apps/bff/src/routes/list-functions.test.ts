@@ -34,6 +34,8 @@ const SORT_VALUE: Record<SortField, (fn: FcFunction) => string | number | undefi
   codeSize: (fn) => fn.codeSize ?? undefined,
   createdTime: (fn) => time(fn.createdTime ?? undefined),
   lastModifiedTime: (fn) => time(fn.lastModifiedTime ?? undefined),
+  // Only passes that see a change set it; these views are read after one pass, so no function has one.
+  lastChange: () => undefined,
 };
 
 /** The documented order: by the field, missing values last (by account, region, name), ties by account, region, name. */

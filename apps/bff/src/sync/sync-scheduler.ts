@@ -1,6 +1,8 @@
 import {
   type ListPage,
   type PassReport,
+  type PrintKey,
+  pruneChanges,
   releaseLease,
   renewLease,
   runPass,
@@ -30,9 +32,16 @@ export interface SyncSchedulerOptions {
   /** This process's id for leases; replicas on one PostgreSQL each sync only the regions they lease. */
   owner: string;
   leaseTtlMs?: number;
+  /** The key environment values are printed with, so the history can tell that one changed. */
+  printKey?: PrintKey;
+  /** How long change events are kept (FC_HISTORY_DAYS); older ones are pruned in the background. */
+  historyDays?: number;
   logger: Logger;
   now?: () => number;
 }
+
+/** How often the history is pruned. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** The lease ran out mid-pass and another process holds it now. */
 class LeaseLostError extends Error {
@@ -92,7 +101,14 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
       return page;
     };
     try {
-      const report = await runPass({ sql: store, ...target, list: leased, signal: stopper.signal, now });
+      const report = await runPass({
+        sql: store,
+        ...target,
+        list: leased,
+        signal: stopper.signal,
+        now,
+        ...(options.printKey ? { printKey: options.printKey } : {}),
+      });
       const fields = {
         ...target,
         ms: now() - started,
@@ -179,12 +195,39 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
     }
   }
 
+  /** Removes events older than the retention, in batches; returns how many went. */
+  async function pruneHistory(): Promise<number> {
+    if (options.historyDays === undefined) return 0;
+    const cutoff = new Date(now() - options.historyDays * 86_400_000);
+    let pruned = 0;
+    for (;;) {
+      const n = await pruneChanges(store, cutoff);
+      pruned += n;
+      if (n < 5000 || stopper.signal.aborted) break;
+    }
+    if (pruned > 0) logger.info('history pruned', { events: pruned, before: cutoff.toISOString() });
+    return pruned;
+  }
+
+  async function pruneLoop(): Promise<void> {
+    const wake: { fn?: () => void } = {};
+    while (!stopper.signal.aborted) {
+      // Every replica prunes; a delete of what another already deleted removes nothing.
+      await pruneHistory().catch((error: unknown) =>
+        logger.warn('history prune failed; retrying', { error }),
+      );
+      await sleep(PRUNE_EVERY_MS, stopper.signal, wake);
+    }
+  }
+
   return {
     targets: () => targets,
-    /** Starts a loop per (account, region). */
+    /** Starts a loop per (account, region), and the history's pruning. */
     start(): void {
-      if (loops.length === 0) loops = targets.map((t) => loop(t));
+      if (loops.length === 0) loops = [...targets.map((t) => loop(t)), pruneLoop()];
     },
+    /** Prunes the history to its retention now (the background loop does it hourly). */
+    pruneHistory,
     /** Asks for passes of these regions now; a region already syncing is not started twice. */
     refresh(wanted: readonly SyncTarget[]): SyncTarget[] {
       const known = wanted.filter((w) => targets.some((t) => key(t) === key(w)));

@@ -1,3 +1,4 @@
+import { CHANGED_WITHIN, type ChangedWithin } from '@fc-fleet/fleet-contract';
 import type { SqlValue } from '../db/sql-client.ts';
 
 /** Every filter the index answers; all given must match. The BFF parses them from the URL. */
@@ -33,6 +34,8 @@ export interface IndexFilters {
   memoryMax?: number;
   /** Case-insensitive substring of the role or the VPC role. */
   role?: string;
+  /** A pass saw the function change within the last hour, day or week. */
+  changed?: ChangedWithin;
 }
 
 /** A list of SQL conditions and their parameters, numbered from `$1`. */
@@ -114,6 +117,10 @@ export function whereClauses(f: IndexFilters, omit: keyof IndexFilters | undefin
   if (use('memoryMax') && f.memoryMax !== undefined) {
     const max = f.memoryMax;
     add((p) => (max >= 0 ? `(memory_size <= ${p(max)} or memory_size is null)` : `memory_size <= ${p(max)}`));
+  }
+  if (use('changed') && f.changed) {
+    const seconds = CHANGED_WITHIN[f.changed];
+    add((p) => `last_changed_at >= now() - make_interval(secs => ${p(seconds)})`);
   }
   if (use('tags'))
     for (const tag of f.tags ?? []) {

@@ -50,6 +50,7 @@ export const SORT_COLUMNS: Record<SortField, { column: string; type: string }> =
   codeSize: { column: 'code_size', type: 'integer' },
   createdTime: { column: 'created_time', type: 'timestamptz' },
   lastModifiedTime: { column: 'last_modified_time', type: 'timestamptz' },
+  lastChange: { column: 'last_changed_at', type: 'timestamptz' },
 };
 
 /** A page request, with its cursor taken apart. */

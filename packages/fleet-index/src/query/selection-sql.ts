@@ -27,6 +27,7 @@ const SORT_KEY: Record<SortField, string> = {
   codeSize: 'c.code_size',
   createdTime: 'c.created_time',
   lastModifiedTime: 'c.last_modified_time',
+  lastChange: 'c.last_changed_at',
 };
 
 /** The order and the cursor condition of a phase, on the ranked columns of `f`. */

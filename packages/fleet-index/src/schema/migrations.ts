@@ -1,5 +1,6 @@
 import { V1 } from './migration-v1.ts';
 import { V2 } from './migration-v2.ts';
+import { V3 } from './migration-v3.ts';
 
 /** One schema change; applied once, in order, inside a transaction. */
 export interface Migration {
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'fleet index', sql: V1 },
   { version: 2, name: 'facet codes', sql: V2 },
+  { version: 3, name: 'change history', sql: V3 },
 ];

@@ -37,6 +37,8 @@ export interface FunctionRow {
   search: string;
   description_search: string;
   content_hash: string;
+  /** Keyed prints of the environment values, by name (see envPrints), or null when not made. */
+  env_prints: Record<string, string> | null;
   view: FunctionView;
 }
 
@@ -100,6 +102,7 @@ export function functionRow(
   region: string,
   fcVersion: string | null,
   view: FunctionView,
+  envPrints: Record<string, string> | null = null,
 ): FunctionRow {
   const tags = Object.fromEntries((view.tags ?? []).map((t) => [t.Key, t.Value ?? '']));
   const json = JSON.stringify(view);
@@ -146,6 +149,7 @@ export function functionRow(
     content_hash: createHash('sha1')
       .update(`${fcVersion ?? ''}\n${json}`)
       .digest('base64url'),
+    env_prints: envPrints,
     view,
   };
 }

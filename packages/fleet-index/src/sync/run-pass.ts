@@ -3,6 +3,7 @@ import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import type { SqlClient } from '../db/sql-client.ts';
 import { afterPass } from './after-pass.ts';
 import { deleteUnseen } from './delete-unseen.ts';
+import { envPrints, type PrintKey } from './env-prints.ts';
 import { type FunctionRow, functionRow } from './function-row.ts';
 import { type PageContext, writePage } from './write-page.ts';
 
@@ -35,6 +36,11 @@ export interface PassOptions {
   signal?: AbortSignal;
   /** Called after every page written, e.g. to report progress. */
   onPage?: (report: PassReport) => void;
+  /**
+   * The key environment values are printed with, so the history can tell a changed value (see
+   * envPrints). Without it, only added and removed variables are told.
+   */
+  printKey?: PrintKey;
 }
 
 const PAGE = 100;
@@ -75,9 +81,17 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
   const { sql, account, region, list, signal } = options;
   const now = options.now ?? Date.now;
   const report: PassReport = { complete: false, pages: 0, listed: 0, written: 0, deleted: 0 };
+  const passStartedAt = new Date(now());
+  // A region's first complete pass is its baseline: what it finds was there, not created. History
+  // is recorded from the pass after it.
+  const { rows: before } = await sql.query<{ synced: boolean }>(
+    'select synced_at is not null as synced from fleet_region where account = $1 and region = $2',
+    [account, region],
+  );
+  const history = before[0]?.synced ? { passStartedAt } : undefined;
   await setState(sql, account, region, {
     state: 'syncing',
-    pass_started_at: new Date(now()),
+    pass_started_at: passStartedAt,
     seen_in_pass: 0,
   });
   const fail = async (error: FcError) => {
@@ -91,7 +105,7 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
   };
   const v2 = await collectNames(list, { fcVersion: 'v2' }, signal);
   if (!v2.ok) return fail(v2.error);
-  const context: PageContext = { codes: new Map(), allNew: false };
+  const context: PageContext = { codes: new Map(), allNew: false, ...(history ? { history } : {}) };
   const seen = new Set<string>();
   let progressAt = Number.NEGATIVE_INFINITY;
   const write = async (rows: FunctionRow[], listed: number, seenSoFar: number) => {
@@ -118,7 +132,13 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
     for (const fn of page.value.functions) {
       rows.set(
         fn.functionName,
-        functionRow(account, region, v2.names.has(fn.functionName) ? 'v2' : 'v3', projectFunction(fn)),
+        functionRow(
+          account,
+          region,
+          v2.names.has(fn.functionName) ? 'v2' : 'v3',
+          projectFunction(fn),
+          envPrints(fn.environmentVariables, options.printKey),
+        ),
       );
       seen.add(fn.functionName);
     }
@@ -131,7 +151,13 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
   } while (nextToken);
   await writing;
 
-  report.deleted = await deleteUnseen(sql, account, region, seen);
+  report.deleted = await deleteUnseen(
+    sql,
+    account,
+    region,
+    seen,
+    history ? { now: new Date(now()), passStartedAt } : undefined,
+  );
   const { rows } = await sql.query<{ n: number }>(
     'select count(*)::int as n from fleet_function where account = $1 and region = $2',
     [account, region],

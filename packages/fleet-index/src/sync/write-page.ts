@@ -1,4 +1,6 @@
+import type { FieldChange, FunctionView } from '@fc-fleet/fleet-contract';
 import type { SqlClient } from '../db/sql-client.ts';
+import { diffViews } from './diff-views.ts';
 import { type FunctionRow, featureMask } from './function-row.ts';
 import { CODED_FACETS, codeOf, ensureTerms, type TermCodes } from './term-codes.ts';
 
@@ -8,11 +10,12 @@ const COLUMNS = `account text, region text, name text, fc_version text, runtime 
   internet_access boolean, role text, resource_group_id text, image text, image_search text,
   role_search text, nas_servers text[],
   oss_buckets text[], layer_arns text[], features text[], tags jsonb, tag_env text, tag_team text,
-  search text, description_search text, content_hash text, view json`;
+  search text, description_search text, content_hash text, env_prints json, last_changed_at timestamptz,
+  view json`;
 
 const NAMES = COLUMNS.split(',')
   .map((column) => column.trim().split(/\s+/)[0] ?? '')
-  .filter((name) => name !== 'view');
+  .filter((name) => name !== 'view' && name !== 'last_changed_at');
 
 const CODE_COLUMNS = CODED_FACETS.map(([, field]) => `code_${field}`);
 
@@ -25,42 +28,71 @@ left join fleet_function f
   on f.account = x.account collate "C" and f.region = x.region collate "C" and f.name = x.name collate "C"
 where f.content_hash is distinct from x.hash`;
 
+// The same, with what the store holds of each changed row, for the history: its projection, FC
+// version and environment prints (null for a function it does not have).
+const CHANGED_WITH_BEFORE = `
+select x.account, x.region, x.name, f.fc_version, f.env_prints::text as env_prints, v.view::text as view
+from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x (account, region, name, hash)
+left join fleet_function f
+  on f.account = x.account collate "C" and f.region = x.region collate "C" and f.name = x.name collate "C"
+left join fleet_function_view v
+  on v.account = x.account collate "C" and v.region = x.region collate "C" and v.name = x.name collate "C"
+where f.content_hash is distinct from x.hash`;
+
+/** The columns of a `fleet_change` row, as a page's events are sent. */
+export const CHANGE_COLUMNS = `account text, region text, name text, kind text, seen_at timestamptz,
+  pass_started_at timestamptz, last_modified_time timestamptz, fields text[], diff json`;
+
+// Events go in with the rows they describe, in one statement, and only for rows that statement
+// wrote: a history never tells of a write that did not happen. A deletion before a creation.
+const EVENTS = `events as (
+  insert into fleet_change (account, region, name, kind, seen_at, pass_started_at, last_modified_time, fields, diff)
+  select e.account, e.region, e.name, e.kind, e.seen_at, e.pass_started_at, e.last_modified_time, e.fields, e.diff
+  from json_to_recordset($3::json) as e (${CHANGE_COLUMNS})
+  join changed c on c.account = e.account collate "C" and c.region = e.region collate "C" and c.name = e.name collate "C"
+  order by e.name, e.kind = 'created', e.kind
+),`;
+
 // One statement for the changed rows: the function, its projection and its facet codes (the
 // triggers on fleet_facet then update the fleet-wide counts). The hash guard stays, for a writer
 // that changed the row since CHANGED looked.
-const UPSERT = `
+const upsert = (events: boolean) => `
 with input as (
   select * from json_to_recordset($1::json)
     as x (${COLUMNS}, ${CODE_COLUMNS.map((c) => `${c} integer`).join(', ')}, feature_mask smallint,
       facet_terms integer[])
 ),
 changed as (
-  insert into fleet_function (${NAMES.join(', ')}, synced_at)
-  select ${NAMES.join(', ')}, $2::timestamptz from input
+  insert into fleet_function (${NAMES.join(', ')}, synced_at, last_changed_at)
+  select ${NAMES.join(', ')}, $2::timestamptz, last_changed_at from input
   on conflict (account, region, name) do update set
     ${NAMES.filter((n) => !['account', 'region', 'name'].includes(n))
       .map((n) => `${n} = excluded.${n}`)
-      .join(', ')}, synced_at = excluded.synced_at
+      .join(', ')}, synced_at = excluded.synced_at,
+    last_changed_at = coalesce(excluded.last_changed_at, fleet_function.last_changed_at)
   where fleet_function.content_hash is distinct from excluded.content_hash
-  returning id, account, region, name
+  returning id, account, region, name, last_changed_at
 ),
+${events ? EVENTS : ''}
 views as (
   insert into fleet_function_view (account, region, name, view)
   select i.account, i.region, i.name, i.view from input i join changed c using (account, region, name)
   on conflict (account, region, name) do update set view = excluded.view
 )
 insert into fleet_facet (id, account, region, fc_version, runtime, gpu_type, vpc_id, env, team,
-  internet, features, memory_size, timeout, code_size, created_time, last_modified_time, name, terms)
+  internet, features, memory_size, timeout, code_size, created_time, last_modified_time, name, terms,
+  last_changed_at)
 select c.id, ${CODE_COLUMNS.map((column) => `i.${column}`).join(', ')},
   coalesce(i.internet_access, true), i.feature_mask, i.memory_size, i.timeout, i.code_size,
-  i.created_time, i.last_modified_time, i.name, i.facet_terms
+  i.created_time, i.last_modified_time, i.name, i.facet_terms, c.last_changed_at
 from input i join changed c using (account, region, name)
 on conflict (id) do update set account = excluded.account, region = excluded.region,
   fc_version = excluded.fc_version, runtime = excluded.runtime, gpu_type = excluded.gpu_type,
   vpc_id = excluded.vpc_id, env = excluded.env, team = excluded.team, internet = excluded.internet,
   features = excluded.features, memory_size = excluded.memory_size, timeout = excluded.timeout,
   code_size = excluded.code_size, created_time = excluded.created_time,
-  last_modified_time = excluded.last_modified_time, name = excluded.name, terms = excluded.terms`;
+  last_modified_time = excluded.last_modified_time, name = excluded.name, terms = excluded.terms,
+  last_changed_at = excluded.last_changed_at`;
 
 /**
  * The codes of a facet row for its GIN index: each coded value, then -1 - bit for each feature,
@@ -86,14 +118,88 @@ export interface PageContext {
   /**
    * Whether the last page was all new, as in a first pass: the next page then goes straight to
    * the upsert, which skips unchanged rows anyway, rather than asking first which rows changed.
+   * Not used while history is recorded, which needs the rows as they were.
    */
   allNew: boolean;
+  /** Set when the pass records what changed (once its region has completed a pass): when it started. */
+  history?: { passStartedAt: Date };
+}
+
+/** A row of `fleet_change` as a page sends it. */
+export interface ChangeRow {
+  account: string;
+  region: string;
+  name: string;
+  kind: 'created' | 'modified' | 'deleted';
+  seen_at: Date;
+  pass_started_at: Date;
+  last_modified_time: string | null;
+  fields: string[];
+  diff: FieldChange[] | null;
+}
+
+/** What the store held of a changed row: undefined when it did not have the function. */
+type Before = { view: FunctionView; fcVersion: string | null; prints: Record<string, string> | null };
+
+const validTime = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? value : null);
+
+/**
+ * The events of one written row: `created` for a function the store did not have; `deleted` then
+ * `created` for one whose creation time changed (deleted and made again between passes); else
+ * `modified` with the field-level difference, when a field differs or the cloud's
+ * lastModifiedTime moved (a change to a value the projection masks shows only as that).
+ */
+export function eventsOf(
+  before: Before | undefined,
+  row: FunctionRow,
+  seenAt: Date,
+  passStartedAt: Date,
+): ChangeRow[] {
+  const base = {
+    account: row.account,
+    region: row.region,
+    name: row.name,
+    seen_at: seenAt,
+    pass_started_at: passStartedAt,
+  };
+  const created: ChangeRow = {
+    ...base,
+    kind: 'created',
+    last_modified_time: row.last_modified_time,
+    fields: [],
+    diff: null,
+  };
+  if (!before) return [created];
+  const was = before.view.createdTime;
+  if (was && row.view.createdTime && was !== row.view.createdTime)
+    return [
+      {
+        ...base,
+        kind: 'deleted',
+        last_modified_time: validTime(before.view.lastModifiedTime),
+        fields: [],
+        diff: null,
+      },
+      created,
+    ];
+  const diff = diffViews(before, { view: row.view, fcVersion: row.fc_version, prints: row.env_prints });
+  if (diff.length === 0 && before.view.lastModifiedTime === row.view.lastModifiedTime) return [];
+  return [
+    {
+      ...base,
+      kind: 'modified',
+      last_modified_time: row.last_modified_time,
+      fields: [...new Set(diff.map((d) => d.field))],
+      diff,
+    },
+  ];
 }
 
 /**
  * Upserts one page of functions; returns how many were new or changed (the rows written). Rows
  * whose content hash the store already has are not sent. Pass one `context` to every page of a
- * pass, so facet codes are learnt once.
+ * pass, so facet codes are learnt once; with `context.history`, the events of the page are
+ * written in the same statement and each changed function's `last_changed_at` moves to `now`.
  * @example await writePage(sql, rows, new Date()); // 0 when the page is unchanged
  */
 export async function writePage(
@@ -103,7 +209,18 @@ export async function writePage(
   context: PageContext = { codes: new Map(), allNew: false },
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const changed = context.allNew ? rows : await changedRows(sql, rows);
+  let changed: readonly FunctionRow[];
+  const events: ChangeRow[] = [];
+  const changedAt = new Set<string>();
+  if (context.history) {
+    const before = await changedWithBefore(sql, rows);
+    changed = rows.filter((r) => before.has(rowKey(r)));
+    for (const row of changed) {
+      const mine = eventsOf(before.get(rowKey(row)), row, now, context.history.passStartedAt);
+      if (mine.length > 0) changedAt.add(rowKey(row));
+      events.push(...mine);
+    }
+  } else changed = context.allNew ? rows : await changedRows(sql, rows);
   if (changed.length === 0) {
     context.allNew = false;
     return 0;
@@ -114,10 +231,18 @@ export async function writePage(
     const mask = featureMask(row.features) ?? 0;
     const coded: Record<string, number | null> = { feature_mask: mask };
     for (const [facet, field] of CODED_FACETS) coded[`code_${field}`] = codeOf(codes, facet, row[field]);
-    return { ...row, ...coded, facet_terms: facetTerms(coded, mask, row.internet_access ?? true) };
+    return {
+      ...row,
+      ...coded,
+      facet_terms: facetTerms(coded, mask, row.internet_access ?? true),
+      last_changed_at: changedAt.has(rowKey(row)) ? now : null,
+    };
   });
-  const { affectedRows } = await sql.query(UPSERT, [JSON.stringify(input), now]);
-  context.allNew = affectedRows === rows.length;
+  const { affectedRows } = await sql.query(
+    upsert(events.length > 0),
+    events.length > 0 ? [JSON.stringify(input), now, JSON.stringify(events)] : [JSON.stringify(input), now],
+  );
+  context.allNew = !context.history && affectedRows === rows.length;
   return affectedRows;
 }
 
@@ -131,4 +256,34 @@ async function changedRows(sql: SqlClient, rows: readonly FunctionRow[]): Promis
   ]);
   const wanted = new Set(keys.map(rowKey));
   return keys.length === rows.length ? rows : rows.filter((r) => wanted.has(rowKey(r)));
+}
+
+/** The new or changed rows of a page, each with what the store held of it (undefined: nothing). */
+async function changedWithBefore(sql: SqlClient, rows: readonly FunctionRow[]) {
+  const { rows: found } = await sql.query<{
+    account: string;
+    region: string;
+    name: string;
+    fc_version: string | null;
+    env_prints: string | null;
+    view: string | null;
+  }>(CHANGED_WITH_BEFORE, [
+    rows.map((r) => r.account),
+    rows.map((r) => r.region),
+    rows.map((r) => r.name),
+    rows.map((r) => r.content_hash),
+  ]);
+  const before = new Map<string, Before | undefined>();
+  for (const r of found)
+    before.set(
+      rowKey(r),
+      r.view === null
+        ? undefined
+        : {
+            view: JSON.parse(r.view) as FunctionView,
+            fcVersion: r.fc_version,
+            prints: r.env_prints === null ? null : (JSON.parse(r.env_prints) as Record<string, string>),
+          },
+    );
+  return before;
 }
