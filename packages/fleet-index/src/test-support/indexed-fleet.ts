@@ -1,10 +1,18 @@
 import { createFcClient, type FcFunction } from '@fc-fleet/fc-api';
 import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS, type EmulatorOptions } from '@fc-fleet/fc-emulator';
 import type { SqlClient } from '../db/sql-client.ts';
+import type { PrintKey } from '../sync/env-prints.ts';
 import { type ListPage, type PassReport, runPass } from '../sync/run-pass.ts';
 
-/** An emulator (the cloud's test double) and a way to run sync passes of its regions into a store. */
-export function createIndexedFleet(sql: SqlClient, options: EmulatorOptions = {}) {
+/**
+ * An emulator (the cloud's test double) and a way to run sync passes of its regions into a store,
+ * printing environment values with `pass.printKey` when given.
+ */
+export function createIndexedFleet(
+  sql: SqlClient,
+  options: EmulatorOptions = {},
+  pass: { printKey?: PrintKey; now?: () => number } = {},
+) {
   const emulator = createEmulator({ ...options, fleet: { functionsPerRegion: 400, ...options.fleet } });
   const regions = emulator.fleet.regions();
   const listers = new Map<string, ListPage>();
@@ -24,7 +32,7 @@ export function createIndexedFleet(sql: SqlClient, options: EmulatorOptions = {}
     for (const region of only ? [only] : regions) {
       const list = listers.get(region);
       if (!list) throw new Error(`no region ${region}`);
-      reports.push(await runPass({ sql, account: 'demo', region, list }));
+      reports.push(await runPass({ sql, account: 'demo', region, list, ...pass }));
     }
     return reports;
   };
@@ -37,5 +45,11 @@ export function createIndexedFleet(sql: SqlClient, options: EmulatorOptions = {}
         fcVersion: s.fcVersion,
       })),
     );
-  return { emulator, regions, sync, truth };
+  /** The ListFunctions of a region, as a pass calls it (to wrap, e.g. to cut a pass short). */
+  const lister = (region: string): ListPage => {
+    const list = listers.get(region);
+    if (!list) throw new Error(`no region ${region}`);
+    return list;
+  };
+  return { emulator, regions, sync, truth, lister };
 }
