@@ -119,6 +119,10 @@ for (const factory of storeFactories()) {
         { accounts: ['demo'], regions: fleet.regions },
         { accounts: ['demo'], regions: fleet.regions, runtime: 'nodejs18', has: ['vpc'] },
         { accounts: ['demo'], regions: ['cn-hangzhou'], tags: [{ Key: 'env', Value: 'prod' }] },
+        // Place and memory alone: every facet from the counts kept per account, region and memory.
+        { accounts: ['demo'], regions: ['cn-hangzhou', 'cn-beijing'] },
+        { regions: ['cn-shanghai'], memoryMax: 1024 },
+        { accounts: ['other'], regions: ['cn-shanghai'] },
         { accounts: ['demo', 'other'], regions: [...fleet.regions, 'ap-southeast-1'], memoryMin: 1024 },
       ];
       for (const filters of cases)
@@ -152,7 +156,13 @@ for (const factory of storeFactories()) {
         (r) => !(r.region === 'cn-shanghai' && r.name === victim.fn.functionName),
       );
       expect(await actualCounts(sql, {})).toEqual(expectedCounts(rows, {}));
-      for (const filters of [{ runtime: 'go1' }, { memoryMin: 2048 }, { memoryMax: 1024, has: ['vpc'] }])
+      for (const filters of [
+        { runtime: 'go1' },
+        { memoryMin: 2048 },
+        { memoryMax: 1024, has: ['vpc'] },
+        { regions: ['cn-beijing'] },
+        { regions: ['cn-shanghai', 'cn-hangzhou'], memoryMin: 512 },
+      ])
         expect(await actualCounts(sql, filters), JSON.stringify(filters)).toEqual(
           expectedCounts(rows, filters),
         );

@@ -35,25 +35,31 @@ function facetValue(row: CountRow): string | boolean | null {
  * Counts, under the filters, how many functions have each value of every facet, and the total.
  * A facet is counted under every filter but its own, so choosing `nodejs18` still shows how many
  * `python3.10` functions the rest of the view has. It is counted on the narrow `fleet_facet` rows
- * (see facet-scan.ts); a facet whose only other filters are on memory is read from the counts
- * the triggers keep, so a view filtered by memory alone, or not at all, scans nothing.
+ * (see facet-scan.ts); a facet whose only other filters are on account, region or memory is read
+ * from the counts the triggers keep, so a view of some regions, or not filtered, scans nothing.
  * @example const { total, facets } = await facetCounts(sql, { has: ['gpu'] }); facets.runtime[0]; // { value: 'custom-container', count: 412 }
  */
 export async function facetCounts(sql: SqlClient, filters: IndexFilters): Promise<FacetCounts> {
   const params: SqlValue[] = [];
   const narrowing = await withoutWholeFleetFilters(sql, filters);
   const clauses = facetClauses(narrowing, (value) => `$${params.push(value)}`);
-  // A facet's counts come from the fleet-wide ones when the only other filters are on memory.
-  const whole = (facet: FacetName | 'total') => clauses.every((c) => c.owner === facet || c.memory);
+  // A facet's counts come from the kept ones when its other filters are all on place or memory.
+  const whole = (facet: FacetName | 'total') =>
+    clauses.every((c) => c.owner === facet || c.totals !== undefined);
   const fromTotals = [...FACET_NAMES, 'total' as const].filter(whole);
   const scanned = FACET_NAMES.filter((facet) => !whole(facet));
   const parts: string[] = [];
-  if (fromTotals.length > 0) {
-    const bounds = clauses.flatMap((c) => (c.memory ? [`memory ${c.memory.op} ${c.memory.bound}`] : []));
-    parts.push(`select facet, code, sum(n)::integer as n from fleet_facet_total
-      where facet = any(${`$${params.push(fromTotals)}`}::text[]) ${bounds.map((b) => `and ${b}`).join(' ')}
-      group by facet, code`);
+  // One read of the kept counts per set of conditions (a facet ignores its own filter).
+  const byConditions = new Map<string, (FacetName | 'total')[]>();
+  for (const facet of fromTotals) {
+    const conditions = clauses.flatMap((c) => (c.owner !== facet && c.totals ? [`and ${c.totals}`] : []));
+    const key = conditions.join(' ');
+    byConditions.set(key, [...(byConditions.get(key) ?? []), facet]);
   }
+  for (const [conditions, facets] of byConditions)
+    parts.push(`select facet, code, sum(n)::integer as n from fleet_facet_total
+      where facet = any(${`$${params.push(facets)}`}::text[]) ${conditions}
+      group by facet, code`);
   if (scanned.length > 0) parts.push(facetScanSql(clauses, scanned, !whole('total')));
   const { rows } = await sql.query<CountRow>(
     decode(parts.map((part) => `(${part})`).join('\nunion all\n')),

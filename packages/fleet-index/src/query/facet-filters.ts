@@ -14,8 +14,11 @@ export interface FacetClause {
   index?: string;
   /** For a filter `fleet_function` answers: the query of the ids it lets through. */
   ids?: string;
-  /** For a memory filter: its bound, which the fleet-wide counts (kept per memory size) can apply. */
-  memory?: { op: '>=' | '<='; bound: string };
+  /**
+   * For a filter the fleet-wide counts can apply (they are kept per account, region and memory
+   * size): the condition on a `fleet_facet_total` row.
+   */
+  totals?: string;
 }
 
 /** The code of one value of a coded facet, as a scalar subquery (null when the value is unknown). */
@@ -65,11 +68,21 @@ export function facetClauses(filters: IndexFilters, p: Param): FacetClause[] {
   const rest: IndexFilters = { ...filters };
   if (filters.accounts) {
     const list = termCodes(p, 'account', filters.accounts);
-    out.push({ owner: 'account', sql: `c.account = any(${list})`, index: `c.terms && ${list}` });
+    out.push({
+      owner: 'account',
+      sql: `c.account = any(${list})`,
+      index: `c.terms && ${list}`,
+      totals: `account = any(${list})`,
+    });
   }
   if (filters.regions) {
     const list = termCodes(p, 'region', filters.regions);
-    out.push({ owner: 'region', sql: `c.region = any(${list})`, index: `c.terms && ${list}` });
+    out.push({
+      owner: 'region',
+      sql: `c.region = any(${list})`,
+      index: `c.terms && ${list}`,
+      totals: `region = any(${list})`,
+    });
   }
   delete rest.accounts;
   delete rest.regions;
@@ -104,7 +117,7 @@ export function facetClauses(filters: IndexFilters, p: Param): FacetClause[] {
   ] as const) {
     if (value === undefined) continue;
     const bound = `${p(value)}::integer`;
-    out.push({ sql: `coalesce(c.memory_size, 0) ${op} ${bound}`, memory: { op, bound } });
+    out.push({ sql: `coalesce(c.memory_size, 0) ${op} ${bound}`, totals: `memory ${op} ${bound}` });
   }
   delete rest.memoryMin;
   delete rest.memoryMax;

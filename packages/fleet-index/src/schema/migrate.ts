@@ -38,6 +38,9 @@ export async function migrate(
         migration.name,
       ]);
     }
+    // A migration that rewrote tables leaves the planner without statistics of them; PGlite runs
+    // no autovacuum to gather them (a fresh store has no rows, so this costs nothing there).
+    if (from > 0 && from < latest) await tx.exec('analyze');
     return { from, to: Math.max(from, latest) };
   });
 }

@@ -11,7 +11,7 @@
 
 // The (facet, code) pairs a facet row `r` counts under. Spelled out rather than a function of the
 // whole row, which PostgreSQL 18 fails to plan over a table ("variable not found in subplan").
-const PAIRS = `cross join lateral (
+export const PAIRS = `cross join lateral (
     select * from (values ('total', 0), ('account', r.account), ('region', r.region),
       ('fcVersion', coalesce(r.fc_version, 0)), ('runtime', coalesce(r.runtime, 0)),
       ('gpuType', coalesce(r.gpu_type, 0)), ('vpcId', coalesce(r.vpc_id, 0)),
