@@ -212,6 +212,38 @@ describe('secrets never leave the BFF', () => {
     expect(leaksIn(text)).toEqual([]);
   });
 
+  it('the history records changed secrets as changed, and neither its store nor /api/changes holds one', async () => {
+    const t = plantedApp();
+    await t.ready();
+    // Every planted value replaced by another planted value, and one visible field changed.
+    const swapped = (text: string) => text.replaceAll('PLANTED-', 'PLANTED-NEW-');
+    for (const fn of FUNCTIONS)
+      t.emulator.putFunction('cn-hangzhou', {
+        ...(JSON.parse(swapped(JSON.stringify(fn))) as FcFunction),
+        memorySize: (fn.memorySize ?? 0) * 2,
+        lastModifiedTime: '2026-11-28T09:00:00Z',
+      });
+    await t.sync.syncAll();
+    const surface = await t.call('/api/changes?prefix=leaky-&limit=100');
+    const events = JSON.parse(surface.text.slice(surface.text.indexOf('\n\n') + 2)) as {
+      changes: { functionName: string; changes: { path: string; change: string }[] }[];
+    };
+    expect(events.changes.map((e) => e.functionName).sort()).toEqual(
+      FUNCTIONS.map((f) => f.functionName).sort(),
+    );
+    const api = events.changes.find((e) => e.functionName === 'leaky-container-api');
+    expect(api?.changes).toContainEqual({
+      path: 'environmentVariables.DB_PASSWORD',
+      field: 'environmentVariables',
+      change: 'changed',
+    });
+    const dump = (await t.sql.query('select * from fleet_change')).rows.map((r) => JSON.stringify(r));
+    const both = [...PLANTED, ...PLANTED.map(swapped)];
+    expect(dump.length).toBe(3);
+    expect(both.filter((secret) => `${dump.join('\n')}\n${surface.text}`.includes(secret))).toEqual([]);
+    expectNothingLeaked(t);
+  });
+
   it('GetFunction masks the same values and leaks nothing', async () => {
     const t = plantedApp();
     for (const planted of FUNCTIONS) {
