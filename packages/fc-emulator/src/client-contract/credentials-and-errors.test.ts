@@ -1,7 +1,6 @@
-import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
+import { createFcClient, FcRequestError } from '@fc-fleet/fc-api';
 import { describe, expect, it } from 'vitest';
-import { createFcClient } from './create-fc-client.ts';
-import { FcRequestError } from './fc-error.ts';
+import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '../index.ts';
 
 const base = {
   region: 'cn-hangzhou',

@@ -1,13 +1,17 @@
 import {
+  createFcClient,
+  createRetryBudget,
+  type FcClientEvent,
+  type FcClientOptions,
+  FcRequestError,
+} from '@fc-fleet/fc-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
   createEmulator,
   DEFAULT_EMULATOR_CREDENTIALS,
   type Emulator,
   type FaultOptionsInput,
-} from '@fc-fleet/fc-emulator';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createFcClient, type FcClientEvent, type FcClientOptions } from './create-fc-client.ts';
-import { FcRequestError } from './fc-error.ts';
-import { createRetryBudget } from './retry-policy.ts';
+} from '../index.ts';
 
 function clientFor(emulator: Emulator, extra: Partial<FcClientOptions> = {}) {
   const events: FcClientEvent[] = [];
