@@ -1,6 +1,7 @@
 export { openPglite, PGLITE_SETTINGS, type PgliteOptions } from './db/open-pglite.ts';
 export { openPostgres, redactUrl } from './db/open-postgres.ts';
 export { openStore, type StoreOptions } from './db/open-store.ts';
+export { lazySqlClient } from './db/lazy-sql-client.ts';
 export type { SqlClient, SqlResult, SqlValue } from './db/sql-client.ts';
 export { StoreIncompatibleError, StoreUnavailableError } from './db/store-errors.ts';
 export { type LeaseOptions, releaseLease, renewLease, tryLease } from './lease/region-lease.ts';

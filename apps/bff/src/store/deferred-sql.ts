@@ -1,4 +1,4 @@
-import { openStore, type SqlClient, type StoreOptions } from '@fc-fleet/fleet-index';
+import { lazySqlClient, openStore, type SqlClient, type StoreOptions } from '@fc-fleet/fleet-index';
 
 /**
  * A PostgreSQL store that may not be up yet: the BFF starts anyway, answers `StoreUnavailable`
@@ -29,15 +29,13 @@ export function deferredStore(
     );
     return opening;
   };
-  return {
+  return lazySqlClient({
     kind: 'postgres',
     location: options.location,
-    query: async (text, params) => (await ensure()).query(text, params),
-    exec: async (text) => (await ensure()).exec(text),
-    transaction: async (work) => (await ensure()).transaction(work),
-    close: async () => {
-      await opened?.close();
+    ensure,
+    opened: () => opened,
+    onClose: () => {
       opened = undefined;
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openStore, type SqlClient } from '@fc-fleet/fleet-index';
+import { lazySqlClient, openStore, type SqlClient } from '@fc-fleet/fleet-index';
 import { createDatabase } from '@fc-fleet/fleet-index/test-support/postgres';
 import { inject } from 'vitest';
 
@@ -11,20 +11,19 @@ import { inject } from 'vitest';
  */
 export function lazyTestStore(): SqlClient {
   let opening: Promise<SqlClient> | undefined;
-  const open = () => {
-    opening ??= createDatabase(inject('postgresUrl'), `bff_${randomUUID().replaceAll('-', '')}`).then((url) =>
-      openStore({ databaseUrl: url, dataDir: 'unused' }),
-    );
-    return opening;
-  };
-  return {
+  let opened: SqlClient | undefined;
+  return lazySqlClient({
     kind: 'postgres',
     location: 'test database',
-    query: async (text, params) => (await open()).query(text, params),
-    exec: async (text) => (await open()).exec(text),
-    transaction: async (work) => (await open()).transaction(work),
-    close: async () => {
-      if (opening) await (await opening).close();
+    ensure: () => {
+      opening ??= createDatabase(inject('postgresUrl'), `bff_${randomUUID().replaceAll('-', '')}`)
+        .then((url) => openStore({ databaseUrl: url, dataDir: 'unused' }))
+        .then((sql) => {
+          opened = sql;
+          return sql;
+        });
+      return opening;
     },
-  };
+    opened: () => opened,
+  });
 }
