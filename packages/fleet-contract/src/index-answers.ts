@@ -27,6 +27,8 @@ export interface FleetRowAnswer {
   account: string;
   region: string;
   function: FunctionView;
+  /** When a sync pass last saw the function change (ISO 8601); absent when none has. */
+  lastChange?: string;
 }
 
 /** `GET /api/functions`. */

@@ -106,26 +106,42 @@ export function afterCursor(q: PageQuery, p: Param, phase: 0 | 1, sort: string):
   return `and (${key.join(', ')}) ${q.desc ? '<' : '>'} (${values.join(', ')})`;
 }
 
-/** A page's keys joined to their projections. */
-export const withViews = (keys: string) => `
-  select k.account, k.region, k.name, k.sort_value, k.phase, v.view from (${keys}) k
-  join fleet_function_view v on v.account = k.account and v.region = k.region and v.name = k.name`;
+/**
+ * A page's keys joined to their projections and to when a pass last saw each change (`extra`:
+ * more columns of the keys to keep).
+ */
+export const withViews = (keys: string, extra = '') => `
+  select k.account, k.region, k.name, k.sort_value, k.phase${extra}, v.view, f.last_changed_at from (${keys}) k
+  join fleet_function_view v on v.account = k.account and v.region = k.region and v.name = k.name
+  join fleet_function f on f.account = k.account and f.region = k.region and f.name = k.name`;
 
 /**
  * A walk down the sort index from the cursor: it reads functions in page order, filtering as it
- * goes, and stops at the page's end or after `walkLimit` functions, whichever comes first. A
- * walk that returns fewer rows than asked is not trusted to be the view's end: the caller then
- * asks a selection. It covers one phase: the rows with a sort value, or after them the rest.
+ * goes, and stops at the page's end or after `walkLimit` functions, whichever comes first. The
+ * rows with a sort value are walked first, then (for a field some functions lack) the rows
+ * without one. Each phase's walk marks the last function it may read (`cut`) whether it matches
+ * or not: a phase that ends without that mark was read to its end, so the page may go on into
+ * the next phase; one that ends on it stopped at its limit, and a page it did not fill is asked
+ * of a selection instead.
  * @example const text = walkSql(q, (v) => `$${params.push(v)}`);
  */
 export function walkSql(q: PageQuery, p: Param): string {
   const { column, type } = SORT_COLUMNS[q.field];
-  const phase = q.after?.phase === 'missing' ? 1 : 0;
   const filters = whereClauses(q.filters, undefined, p);
+  const matches = filters.length ? `coalesce(${filters.join(' and ')}, false)` : 'true';
   const start = whereClauses(inWalk(q), undefined, p).map((c) => `and ${c}`);
-  const walk = `select *, ${phase === 1 ? `null::${type}` : column} as sort_value from fleet_function
-    where ${column} is ${phase === 1 ? '' : 'not '}null ${start.join(' ')} ${afterCursor(q, p, phase, column)}
-    order by ${order(q, phase, column)} limit ${walkCap(q, p)}`;
-  return withViews(`select account, region, name, sort_value, ${phase} as phase from (${walk}) w
-    ${filters.length ? `where ${filters.join(' and ')}` : ''} limit ${q.take}`);
+  const phases: (0 | 1)[] = q.after?.phase === 'missing' ? [1] : q.field === 'name' ? [0] : [0, 1];
+  const walks = phases.map((phase) => {
+    const walk = `select *, ${phase === 1 ? `null::${type}` : column} as sort_value from fleet_function
+      where ${column} is ${phase === 1 ? '' : 'not '}null ${start.join(' ')} ${afterCursor(q, p, phase, column)}
+      order by ${order(q, phase, column)} limit (select cap from walk_cap)`;
+    return `(select account, region, name, sort_value, ${phase} as phase, ${matches} as matches,
+        n = (select cap from walk_cap) as cut
+      from (select w.*, row_number() over () as n from (${walk}) w) w
+      where ${matches} or n = (select cap from walk_cap))`;
+  });
+  return `with walk_cap as materialized (select ${walkCap(q, p)} as cap) ${withViews(
+    `select * from (${walks.join(' union all ')}) u limit ${q.take + phases.length}`,
+    ', k.matches, k.cut',
+  )}`;
 }

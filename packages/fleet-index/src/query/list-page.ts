@@ -17,7 +17,7 @@ export interface IndexCursor {
 
 /** One page of the index. */
 export interface IndexPage {
-  rows: { account: string; region: string; function: FunctionView }[];
+  rows: { account: string; region: string; function: FunctionView; lastChange?: string }[];
   /** Present when more rows follow. */
   next?: IndexCursor;
 }
@@ -39,6 +39,10 @@ type KeyRow = {
   sort_value: unknown;
   phase: number;
   view: FunctionView;
+  last_changed_at: Date | string | null;
+  /** From a walk: whether the row passes the filters, and whether its phase's walk stopped at it. */
+  matches?: boolean;
+  cut?: boolean;
 };
 
 const toCursorValue = (value: unknown): string | number | null =>
@@ -75,19 +79,26 @@ export async function listPage(sql: SqlClient, options: ListPageOptions): Promis
     const text = build(q, (value) => `$${params.push(value)}`);
     return (await sql.query<KeyRow>(text, params)).rows;
   };
-  // A walk that filled the page is the page; one that did not may have stopped at its limit.
-  const walked = await run(walkSql);
-  const rows = walked.length >= q.take ? walked : await run(selectionSql);
   const sign = desc ? -1 : 1;
   // The join may reorder; restore the walk's order (phase, then value, then key).
-  rows.sort(
-    (a, b) =>
-      a.phase - b.phase || (a.phase === 0 ? sign * compare(a, b, column === 'name') : compareKeys(a, b)),
-  );
+  const inOrder = (rows: KeyRow[]) =>
+    rows.sort(
+      (a, b) =>
+        a.phase - b.phase || (a.phase === 0 ? sign * compare(a, b, column === 'name') : compareKeys(a, b)),
+    );
+  // A walk that filled the page is the page; one that read its phases to their end too. One that
+  // stopped at its limit first may have left matches unread: a selection answers instead.
+  const walked = walkedPage(inOrder(await run(walkSql)), q.take);
+  const rows = walked ?? inOrder(await run(selectionSql));
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
-    rows: page.map((r) => ({ account: r.account, region: r.region, function: r.view })),
+    rows: page.map((r) => ({
+      account: r.account,
+      region: r.region,
+      function: r.view,
+      ...(r.last_changed_at ? { lastChange: new Date(r.last_changed_at).toISOString() } : {}),
+    })),
     ...(rows.length > options.limit && last
       ? {
           next: {
@@ -100,6 +111,21 @@ export async function listPage(sql: SqlClient, options: ListPageOptions): Promis
         }
       : {}),
   };
+}
+
+/**
+ * The matching rows of a walk in page order, up to `take`, or undefined when a phase's walk
+ * stopped at its limit before the page was full (its cut row comes last in its phase).
+ */
+function walkedPage(rows: readonly KeyRow[], take: number): KeyRow[] | undefined {
+  const page: KeyRow[] = [];
+  for (const row of rows) {
+    if (row.matches) page.push(row);
+    if (page.length >= take) return page;
+    if (row.cut) return undefined;
+  }
+  // Read to the end without filling the page; an empty walk may also be one not allowed to read.
+  return page.length > 0 ? page : undefined;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
