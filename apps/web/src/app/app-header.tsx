@@ -5,6 +5,7 @@ import { Select } from '../components/ui/select.tsx';
 import type { Meta } from '../features/functions/api/types.ts';
 import { apiUrl } from '../lib/api-client.ts';
 import { ALL_ACCOUNTS, type ViewState } from '../lib/view-state.ts';
+import { PageSwitch } from './page-switch.tsx';
 
 /**
  * Ends the token-mode session: `POST logout` (relative to the document base, so it works under any
@@ -28,27 +29,32 @@ function SignOutButton() {
   );
 }
 
-/** Title, account, demo badge, theme and, in token mode, "Sign out"; hidden in embed mode. */
+/** Title, pages, account, demo badge, theme and, in token mode, "Sign out"; hidden in embed mode. */
 export function AppHeader({
   meta,
   view,
   setTheme,
+  go,
 }: {
   meta?: Meta;
   view: ViewState;
   setTheme: (theme: ViewState['theme']) => void;
+  go: (view: ViewState) => void;
 }) {
   const all = view.account === ALL_ACCOUNTS && (meta?.accounts.length ?? 0) > 1;
   const account = meta?.accounts.find((a) => a.alias === view.account) ?? meta?.accounts[0];
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800">
       <img src="./favicon.svg" alt="" className="h-7 w-7" />
-      <h1 className="text-lg font-semibold">FC Fleet</h1>
-      <span className="text-sm text-slate-500 dark:text-slate-400">Function Compute 3.0</span>
+      <h1 className="text-lg font-semibold whitespace-nowrap">FC Fleet</h1>
+      <span className="hidden text-sm whitespace-nowrap text-slate-500 lg:inline dark:text-slate-400">
+        Function Compute 3.0
+      </span>
+      <PageSwitch view={view} go={go} />
       {all ? (
         <span className="text-sm text-slate-600 dark:text-slate-300">· All accounts</span>
       ) : account ? (
-        <span className="text-sm text-slate-600 dark:text-slate-300">
+        <span className="min-w-0 truncate text-sm text-slate-600 dark:text-slate-300">
           · {account.alias}
           {account.accountId ? ` (${account.accountId})` : ''}
         </span>

@@ -19,10 +19,15 @@ import { AppHeader } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
 import { ListBody } from './list-body.tsx';
 import { Notices } from './notices.tsx';
+import { PageSwitch } from './page-switch.tsx';
 import { useLinkRepair } from './use-link-repair.ts';
+import { useNotices } from './use-notices.ts';
 import { useTheme } from './use-theme.ts';
 
 // The drawer is a third of the app's own code and is not needed for the first rows: load it on first use.
+const HistoryTab = lazy(() =>
+  import('../features/changes/components/history-tab.tsx').then((m) => ({ default: m.HistoryTab })),
+);
 const FunctionDrawer = lazy(() =>
   import('../features/functions/drawer/function-drawer.tsx').then((m) => ({ default: m.FunctionDrawer })),
 );
@@ -38,11 +43,7 @@ export function Dashboard() {
     },
     [update],
   );
-  const [notices, setNotices] = useState<string[]>([]);
-  const addNotice = useCallback(
-    (notice: string) => setNotices((old) => (old.includes(notice) ? old : [...old, notice])),
-    [],
-  );
+  const { notices, addNotice, dismiss } = useNotices();
   useLinkRepair(view, problems, meta.data, addNotice);
   useTheme(view.theme);
   const facets = useFacetsQuery(view);
@@ -97,7 +98,12 @@ export function Dashboard() {
   return (
     <div className="flex h-full flex-col">
       {view.embed ? null : (
-        <AppHeader meta={meta.data} view={view} setTheme={(theme) => setView((v) => ({ ...v, theme }))} />
+        <AppHeader
+          meta={meta.data}
+          view={view}
+          go={(v) => setView(v)}
+          setTheme={(theme) => setView((v) => ({ ...v, theme }))}
+        />
       )}
       <section
         aria-label="Filters"
@@ -110,6 +116,7 @@ export function Dashboard() {
           <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          {view.embed ? <PageSwitch view={view} go={(v) => setView(v)} compact /> : null}
           <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
           {meta.data?.demo && view.embed ? (
             <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
@@ -118,7 +125,7 @@ export function Dashboard() {
           ) : null}
         </div>
         <FilterChips view={view} setView={set} />
-        <Notices notices={notices} dismiss={(i) => setNotices((old) => old.filter((_, j) => j !== i))} />
+        <Notices notices={notices} dismiss={dismiss} />
       </section>
       <section aria-label="Freshness" className="border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
         <ViewFreshness view={view} scope={scope} list={list.freshness} total={total} />
@@ -153,6 +160,11 @@ export function Dashboard() {
             onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
             onClose={close}
             go={(v) => setView(v)}
+            history={(props) => (
+              <Suspense fallback={null}>
+                <HistoryTab {...props} />
+              </Suspense>
+            )}
             onMissing={(message) => {
               addNotice(message);
               // A repair, like the link repair: replace the entry, or Back would reopen the stale link.

@@ -4,6 +4,7 @@ import { functionsQueryOptions } from '../features/functions/api/functions-query
 import { parsePage } from '../features/functions/api/parse.ts';
 import { readJson } from '../lib/api-client.ts';
 import { parseView } from '../lib/url-state.ts';
+import { currentPage } from '../lib/view-href.ts';
 import { listingParams } from '../lib/view-state.ts';
 
 declare global {
@@ -19,6 +20,8 @@ declare global {
  * The view's facet counts (the filters' numbers and the total) are asked for at the same time.
  */
 export function primeFirstPage(client: QueryClient): void {
+  // The Changes page lists no functions: it asks for its own first page when it renders.
+  if (currentPage() !== 'functions') return;
   const view = parseView(window.location.search).view;
   client.prefetchQuery(facetsQueryOptions(facetFilters(view))).catch(() => {});
   const listing = listingParams(view).toString();

@@ -25,6 +25,7 @@ const VALID: Partial<Record<(typeof TEXT_FILTERS)[number], string>> = {
 };
 
 const full: ViewState = {
+  page: 'functions',
   account: 'prod',
   regions: ['cn-hangzhou', 'cn-shanghai'],
   // Free text where the contract allows it, and well-formed ids, runtimes and tags where it checks them.
@@ -34,6 +35,8 @@ const full: ViewState = {
   internetAccess: false,
   memoryMin: 512,
   memoryMax: 4096,
+  changed: '24h',
+  changes: {},
   sort: { field: 'lastModifiedTime', dir: 'desc' },
   fn: { region: 'cn-shanghai', name: 'payments-checkout-api-prod' },
   tab: 'gpu',
@@ -67,6 +70,7 @@ describe('URL state', () => {
           .filter((s) => s.trim() === s && s.length > 0 && !/\p{Cc}/u.test(s)),
       ),
       has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES)),
+      changed: fc.option(fc.constantFrom('1h' as const, '24h' as const, '7d' as const), { nil: undefined }),
       sort: fc.record({
         field: fc.constantFrom(...SORT_FIELDS),
         dir: fc.constantFrom('asc' as const, 'desc' as const),
@@ -100,7 +104,7 @@ describe('URL state', () => {
 
   it('drops garbage with a reason for each, keeping what is valid', () => {
     const { view, problems } = parseView(
-      '?region=mars%201,cn-hangzhou&memoryMin=abc&memoryMax=99999999&has=vpc,cheese&sort=size:up&tab=bogus&theme=neon&fcVersion=v9&internetAccess=maybe&fn=nonsense&bogus=1&prefix=a&prefix=b',
+      '?region=mars%201,cn-hangzhou&memoryMin=abc&memoryMax=99999999&has=vpc,cheese&sort=size:up&tab=bogus&theme=neon&fcVersion=v9&internetAccess=maybe&fn=nonsense&bogus=1&prefix=a&prefix=b&changed=2h',
     );
     expect(view.regions).toEqual(['cn-hangzhou']);
     expect(view.memoryMin).toBeUndefined();
@@ -114,7 +118,9 @@ describe('URL state', () => {
     expect(view.internetAccess).toBeUndefined();
     expect(view.fn).toBeUndefined();
     expect(view.text.prefix).toBe('a');
+    expect(view.changed).toBeUndefined();
     for (const word of [
+      'changed',
       'mars 1',
       'memoryMin',
       'memoryMax',
@@ -156,6 +162,7 @@ describe('URL state', () => {
     expect(params.get('region')).toBe('cn-hangzhou,cn-shanghai');
     expect(params.get('sort')).toBe('lastModifiedTime:desc');
     expect(params.get('has')).toBe('vpc,gpu');
+    expect(params.get('changed')).toBe('24h');
     for (const key of ['fn', 'tab', 'embed', 'theme', 'limit', 'cursor']) expect(params.has(key)).toBe(false);
   });
 
@@ -181,5 +188,77 @@ describe('URL state', () => {
     expect(params.get('account')).toBe('all');
     expect(params.get('region')).toBe('cn-hangzhou,cn-shanghai');
     expect(params.has('sort')).toBe(false);
+  });
+});
+
+describe('URL state of the Changes page', () => {
+  const now = Date.parse('2026-11-28T12:00:00Z');
+  const changes: ViewState = {
+    ...DEFAULT_VIEW,
+    page: 'changes',
+    account: 'prod',
+    regions: ['cn-hangzhou'],
+    text: { prefix: 'orders-' },
+    has: ['vpc'],
+    changed: '7d',
+    changes: {
+      kinds: ['modified', 'deleted'],
+      fields: ['memorySize', 'environmentVariables'],
+      name: 'orders-api',
+      since: '2026-11-27T09:00:00Z',
+      until: '30m',
+    },
+    theme: 'dark',
+    embed: true,
+  };
+
+  it("round-trips its own parameters with the table's filters", () => {
+    const search = serializeView(changes);
+    expect(search).toBe(
+      '?account=prod&region=cn-hangzhou&prefix=orders-&has=vpc&changed=7d&kind=modified,deleted&field=memorySize,environmentVariables&name=orders-api&since=2026-11-27T09:00:00Z&until=30m&embed=1&theme=dark',
+    );
+    expect(parseView(search, 'changes', now)).toEqual({ view: changes, problems: [] });
+  });
+
+  it('drops what it cannot use with a reason for each, keeping the rest', () => {
+    const { view, problems } = parseView(
+      '?kind=modified,renamed&field=password&name=a%01b&since=yesterday&until=24h&prefix=ok',
+      'changes',
+      now,
+    );
+    expect(view.changes).toEqual({ until: '24h' });
+    expect(view.text.prefix).toBe('ok');
+    expect(problems).toHaveLength(4);
+    for (const [param, value] of [
+      ['kind', 'renamed'],
+      ['field', 'password'],
+      ['name', 'function name'],
+      ['since', 'yesterday'],
+    ])
+      expect(problems.some((p) => p.startsWith(`Ignored ${param}:`) && p.includes(value ?? ''))).toBe(true);
+  });
+
+  it('refuses a range that ends before it starts', () => {
+    const { view, problems } = parseView('?since=1h&until=2h', 'changes', now);
+    expect(view.changes).toEqual({ since: '1h' });
+    expect(problems).toEqual([expect.stringContaining('Ignored until: it is not after since')]);
+  });
+
+  it("keeps each page's parameters to itself", () => {
+    // On the table the change filters mean nothing: unknown, and reported.
+    const table = parseView('?kind=deleted&has=gpu');
+    expect(table.view.changes).toEqual({});
+    expect(table.problems).toEqual(['Ignored the unknown parameter "kind".']);
+    // The Changes page has no sort and no drawer: they are not written.
+    const search = serializeView({
+      ...changes,
+      sort: { field: 'memorySize', dir: 'desc' },
+      fn: { region: 'cn-hangzhou', name: 'x' },
+    });
+    expect(search).not.toMatch(/sort=|fn=|tab=/);
+    // The same view on the table keeps the filters and drops the change filters.
+    expect(serializeView({ ...changes, page: 'functions' })).toBe(
+      '?account=prod&region=cn-hangzhou&prefix=orders-&has=vpc&changed=7d&embed=1&theme=dark',
+    );
   });
 });

@@ -1,9 +1,11 @@
-import { parseFilters } from '@fc-fleet/fleet-contract';
+import { parseChangeQuery, parseFilters, writeChangeQuery } from '@fc-fleet/fleet-contract';
 import {
   DEFAULT_VIEW,
   DRAWER_TABS,
   type DrawerTab,
+  filterParams,
   listingParams,
+  type Page,
   SORT_FIELDS,
   type SortField,
   TEXT_FILTERS,
@@ -24,6 +26,7 @@ const KNOWN = new Set<string>([
   'internetAccess',
   'memoryMin',
   'memoryMax',
+  'changed',
   'sort',
   'fn',
   'tab',
@@ -31,20 +34,31 @@ const KNOWN = new Set<string>([
   'theme',
   ...TEXT_FILTERS,
 ]);
+// The Changes page's own parameters: on the table they are unknown.
+const CHANGE_PARAMS = new Set<string>(['kind', 'field', 'name', 'since', 'until']);
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const show = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /**
- * Reads a view from a query string. Anything invalid is dropped with a readable reason, never
- * thrown: a pasted link always opens something sensible.
+ * Reads a view of a page from a query string. Anything invalid is dropped with a readable reason,
+ * never thrown: a pasted link always opens something sensible.
  * @example parseView('?region=all&has=gpu&fn=cn-hangzhou/api').view.fn // { region: 'cn-hangzhou', name: 'api' }
+ * @example parseView('?kind=deleted&since=7d', 'changes').view.changes // { kinds: ['deleted'], since: '7d' }
  */
-export function parseView(search: string): ParsedView {
+export function parseView(search: string, page: Page = 'functions', now = Date.now()): ParsedView {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
-  const view: ViewState = { ...DEFAULT_VIEW, text: {}, has: [], sort: { ...DEFAULT_VIEW.sort } };
+  const view: ViewState = {
+    ...DEFAULT_VIEW,
+    page,
+    text: {},
+    has: [],
+    changes: {},
+    sort: { ...DEFAULT_VIEW.sort },
+  };
   for (const key of new Set(params.keys())) {
-    if (!KNOWN.has(key)) problems.push(`Ignored the unknown parameter "${show(key)}".`);
+    if (!KNOWN.has(key) && !(page === 'changes' && CHANGE_PARAMS.has(key)))
+      problems.push(`Ignored the unknown parameter "${show(key)}".`);
     else if (params.getAll(key).length > 1)
       problems.push(`"${key}" was given more than once; the first value is used.`);
   }
@@ -78,6 +92,12 @@ export function parseView(search: string): ParsedView {
   view.internetAccess = filters.internetAccess;
   view.memoryMin = filters.memoryMin;
   view.memoryMax = filters.memoryMax;
+  view.changed = filters.changed;
+  if (page === 'changes') {
+    const read = parseChangeQuery((name) => params.get(name) ?? undefined, now);
+    for (const problem of read.problems) problems.push(`Ignored ${problem.param}: it ${problem.message}.`);
+    view.changes = read.query;
+  }
   const sort = params.get('sort');
   if (sort) {
     const [field, dir = 'asc'] = sort.split(':');
@@ -102,11 +122,17 @@ export function parseView(search: string): ParsedView {
   return { view, problems };
 }
 
-/** Writes a view as a query string, in a stable order, leaving out defaults. */
+/**
+ * Writes a view as a query string, in a stable order, leaving out defaults and what its page does
+ * not use: the table's sort and drawer, or the Changes page's own filters.
+ */
 export function serializeView(view: ViewState): string {
-  const out = listingParams(view);
-  if (view.fn) out.set('fn', `${view.fn.region}/${view.fn.name}`);
-  if (view.fn && view.tab !== 'overview') out.set('tab', view.tab);
+  const out =
+    view.page === 'changes' ? writeChangeQuery(view.changes, filterParams(view)) : listingParams(view);
+  if (view.page === 'functions' && view.fn) {
+    out.set('fn', `${view.fn.region}/${view.fn.name}`);
+    if (view.tab !== 'overview') out.set('tab', view.tab);
+  }
   if (view.embed) out.set('embed', '1');
   if (view.theme !== 'system') out.set('theme', view.theme);
   const text = out.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');

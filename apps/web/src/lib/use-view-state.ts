@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseView, serializeView } from './url-state.ts';
-import { viewHref } from './view-href.ts';
-import type { ViewState } from './view-state.ts';
+import { currentPage, viewHref } from './view-href.ts';
+import type { Page, ViewState } from './view-state.ts';
 
 const listeners = new Set<() => void>();
 const notify = () => {
@@ -15,7 +15,13 @@ const subscribe = (listener: () => void) => {
     window.removeEventListener('popstate', listener);
   };
 };
-const getSearch = () => window.location.search;
+// The page and the query string: a string, so React compares snapshots by value.
+const getLocation = () => `${currentPage()}${window.location.search}`;
+function splitLocation(location: string): { page: Page; search: string } {
+  const at = location.indexOf('?');
+  const page = at < 0 ? location : location.slice(0, at);
+  return { page: page === 'changes' ? 'changes' : 'functions', search: at < 0 ? '' : location.slice(at) };
+}
 
 /** Options of a view change. */
 export interface NavigateOptions {
@@ -28,7 +34,7 @@ export interface NavigateOptions {
  * document base (see `viewHref`), never to `location.pathname`, so it stays on this origin.
  */
 export function navigateTo(view: ViewState, options: NavigateOptions = {}): void {
-  if (serializeView(view) === window.location.search) return;
+  if (view.page === currentPage() && serializeView(view) === window.location.search) return;
   const url = `${viewHref(view)}${window.location.hash}`;
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
@@ -41,14 +47,18 @@ export function navigateTo(view: ViewState, options: NavigateOptions = {}): void
  * @example const { view, setView } = useViewState(); setView((v) => ({ ...v, has: ['gpu'] }));
  */
 export function useViewState() {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '');
-  const parsed = useMemo(() => parseView(search), [search]);
+  const location = useSyncExternalStore(subscribe, getLocation, () => 'functions');
+  const parsed = useMemo(() => {
+    const { page, search } = splitLocation(location);
+    return parseView(search, page);
+  }, [location]);
   const setView = useCallback(
     (next: ViewState | ((view: ViewState) => ViewState), options?: NavigateOptions) => {
-      const current = parseView(window.location.search).view;
+      const current = parseView(window.location.search, currentPage()).view;
       navigateTo(typeof next === 'function' ? next(current) : next, options);
     },
     [],
   );
-  return { view: parsed.view, problems: parsed.problems, search, setView };
+  // `search` changes whenever the address does (page or query): the embed bridge posts on it.
+  return { view: parsed.view, problems: parsed.problems, search: location, setView };
 }

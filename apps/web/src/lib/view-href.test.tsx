@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 // @vitest-environment-options {"url": "http://127.0.0.1:8080//evil.example/x?region=all"}
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FilterLink } from '../features/functions/drawer/filter-link.tsx';
 import { navigateTo } from './use-view-state.ts';
-import { viewHref } from './view-href.ts';
+import { currentPage, pageOf, viewHref } from './view-href.ts';
 import { DEFAULT_VIEW } from './view-state.ts';
 
 // The page is open at a path the browser reads as a protocol-relative URL: `//evil.example/x`.
@@ -30,6 +29,7 @@ describe.each([undefined, '/', '/tools/fc-fleet/'])(
     });
 
     it('builds row links as ./?query, resolved on this origin', () => {
+      expect(window.location.href).toBe(HOSTILE);
       const href = viewHref({ ...DEFAULT_VIEW, fn: { region: 'cn-hangzhou', name: 'api' } });
       expect(href).toBe('./?fn=cn-hangzhou/api');
       const target = new URL(href, document.baseURI);
@@ -39,20 +39,30 @@ describe.each([undefined, '/', '/tools/fc-fleet/'])(
       expect(viewHref(DEFAULT_VIEW)).toBe('./');
     });
 
-    it('keeps filter links on this origin, under the base path', () => {
-      expect(window.location.href).toBe(HOSTILE);
-      render(
-        <FilterLink view={{ ...DEFAULT_VIEW, regions: 'all' }} name="vpcId" value="vpc-1" go={() => {}} />,
-      );
-      const link = screen.getByRole('link', { name: 'vpc-1' });
-      expect(link.getAttribute('href')).toBe('./?region=all&vpcId=vpc-1');
-      // What a click, Ctrl-click or middle-click follows: the href as the browser resolved it.
-      const target = new URL(link.closest('a')?.href ?? '');
+    it('builds Changes links as ./changes?query, under the base path, and reads the hostile path as the table', () => {
+      const href = viewHref({ ...DEFAULT_VIEW, page: 'changes', changes: { kinds: ['deleted'] } });
+      expect(href).toBe('./changes?kind=deleted');
+      const target = new URL(href, document.baseURI);
       expect(target.origin).toBe(ORIGIN);
-      if (base) expect(target.href).toBe(`${ORIGIN}${base}?region=all&vpcId=vpc-1`);
+      if (base) expect(target.href).toBe(`${ORIGIN}${base}changes?kind=deleted`);
+      expect(currentPage()).toBe('functions');
     });
   },
 );
+
+describe('pageOf', () => {
+  it('reads the segment after the base path, and nothing else', () => {
+    expect(pageOf('http://h/changes', 'http://h/')).toBe('changes');
+    expect(pageOf('http://h/changes/?kind=deleted', 'http://h/')).toBe('changes');
+    expect(pageOf('http://h/tools/fc/changes?x=1', 'http://h/tools/fc/')).toBe('changes');
+    expect(pageOf('http://h/tools/fc/', 'http://h/tools/fc/')).toBe('functions');
+    expect(pageOf('http://h/?page=changes', 'http://h/')).toBe('functions');
+    // Not under the base, or deeper than one segment: the table.
+    expect(pageOf('http://h/changes', 'http://h/tools/fc/')).toBe('functions');
+    expect(pageOf('http://h/x/changes', 'http://h/')).toBe('functions');
+    expect(pageOf('http://h//evil.example/changes', 'http://h/')).toBe('functions');
+  });
+});
 
 describe('navigating from a hostile path', () => {
   afterEach(() => setBase(undefined));
@@ -61,5 +71,15 @@ describe('navigating from a hostile path', () => {
     setBase('/');
     expect(() => navigateTo({ ...DEFAULT_VIEW, has: ['gpu'] })).not.toThrow();
     expect(window.location.href).toBe(`${ORIGIN}/?has=gpu`);
+  });
+
+  it('moves between the pages under the base, and back to the table', () => {
+    setBase('/tools/fc-fleet/');
+    navigateTo({ ...DEFAULT_VIEW, page: 'changes', has: ['gpu'] });
+    expect(window.location.href).toBe(`${ORIGIN}/tools/fc-fleet/changes?has=gpu`);
+    expect(currentPage()).toBe('changes');
+    navigateTo({ ...DEFAULT_VIEW, has: ['gpu'] });
+    expect(window.location.href).toBe(`${ORIGIN}/tools/fc-fleet/?has=gpu`);
+    expect(currentPage()).toBe('functions');
   });
 });

@@ -1,13 +1,30 @@
 import { serializeView } from './url-state.ts';
-import type { ViewState } from './view-state.ts';
+import type { Page, ViewState } from './view-state.ts';
 
 /**
  * A link to a view, relative to the document base: the BFF injects `<base href="{FC_BASE_PATH}/">`,
- * so `./?query` always lands on the dashboard of this origin. Never build a link from
- * `location.pathname`: when the page is shown at `//evil.example/x`, that path is a
- * protocol-relative URL and the link would leave for evil.example.
+ * so `./?query` always lands on the dashboard of this origin, and `./changes?query` on its
+ * Changes page. Never build a link from `location.pathname`: when the page is shown at
+ * `//evil.example/x`, that path is a protocol-relative URL and the link would leave for evil.example.
  * @example viewHref({ ...DEFAULT_VIEW, has: ['gpu'] }) // './?has=gpu'
+ * @example viewHref({ ...DEFAULT_VIEW, page: 'changes', changes: { kinds: ['deleted'] } }) // './changes?kind=deleted'
  */
 export function viewHref(view: ViewState): string {
-  return `./${serializeView(view)}`;
+  return `./${view.page === 'changes' ? 'changes' : ''}${serializeView(view)}`;
 }
+
+/**
+ * The page an address shows: the path segment after the document base (`''` is the table,
+ * `changes` the Changes page). Both paths are read through `URL`, never from `location.pathname`
+ * as a string to build on, and anything else under the base is the table.
+ * @example pageOf('https://h/fleet/changes?kind=deleted', 'https://h/fleet/') // 'changes'
+ */
+export function pageOf(href: string, baseURI: string): Page {
+  const path = new URL(href).pathname;
+  const base = new URL(baseURI).pathname;
+  const rest = path.startsWith(base) ? path.slice(base.length) : '';
+  return rest === 'changes' || rest === 'changes/' ? 'changes' : 'functions';
+}
+
+/** The page this document shows now. */
+export const currentPage = (): Page => pageOf(window.location.href, document.baseURI);

@@ -1,4 +1,6 @@
 import {
+  type ChangedWithin,
+  type ChangeQuery,
   HAS_VALUES,
   type HasValue,
   SORT_FIELDS,
@@ -19,6 +21,7 @@ export const DRAWER_TABS = [
   'gpu',
   'observability',
   'config',
+  'history',
   'json',
 ] as const;
 export type DrawerTab = (typeof DRAWER_TABS)[number];
@@ -30,8 +33,14 @@ export type TextFilter = TextFilterName;
 /** The `account` value that lists every configured account at once. */
 export const ALL_ACCOUNTS = 'all';
 
+/** The pages of the dashboard: the table at the base path, the change history at `changes`. */
+export const PAGES = ['functions', 'changes'] as const;
+export type Page = (typeof PAGES)[number];
+
 /** Everything a colleague needs to see the same view; all of it lives in the URL. */
 export interface ViewState {
+  /** Which page: the path segment after the base (`''` is the table). */
+  page: Page;
   /** An account alias, `all` ({@link ALL_ACCOUNTS}), or absent: the first configured account. */
   account?: string;
   /** Empty: the account's first region; `all`; or a list. */
@@ -42,6 +51,10 @@ export interface ViewState {
   internetAccess?: boolean;
   memoryMin?: number;
   memoryMax?: number;
+  /** Functions a pass saw change within this window (`changed=`). */
+  changed?: ChangedWithin;
+  /** The Changes page's own filters (kind, field, name, since, until); empty on the table. */
+  changes: ChangeQuery;
   sort: { field: SortField; dir: 'asc' | 'desc' };
   /** The open drawer: `fn=region/name`. */
   fn?: { region: string; name: string };
@@ -52,9 +65,11 @@ export interface ViewState {
 
 /** The view with nothing chosen. */
 export const DEFAULT_VIEW: ViewState = {
+  page: 'functions',
   regions: [],
   text: {},
   has: [],
+  changes: {},
   sort: { field: 'name', dir: 'asc' },
   tab: 'overview',
   embed: false,
@@ -82,6 +97,7 @@ export function filterParams(view: ViewState): URLSearchParams {
   if (view.internetAccess !== undefined) out.set('internetAccess', String(view.internetAccess));
   if (view.memoryMin !== undefined) out.set('memoryMin', String(view.memoryMin));
   if (view.memoryMax !== undefined) out.set('memoryMax', String(view.memoryMax));
+  if (view.changed) out.set('changed', view.changed);
   return out;
 }
 

@@ -76,6 +76,21 @@ describe('parsePage', () => {
     expect('cursor' in parsePage({ functions: [], scanned: 0, complete: true, regions: [] })).toBe(false);
   });
 
+  it("keeps a row's last change when sent, and refuses one that is not a time", () => {
+    const changed = { ...row, lastChange: '2026-11-28T05:21:35.005Z' };
+    expect(parsePage({ functions: [changed], scanned: 1, complete: true, regions: [] }).functions).toEqual([
+      changed,
+    ]);
+    expect(() =>
+      parsePage({
+        functions: [{ ...row, lastChange: 'yesterday' }],
+        scanned: 1,
+        complete: true,
+        regions: [],
+      }),
+    ).toThrow('functions[0].lastChange is not a time');
+  });
+
   it('rejects a page without regions or with a bad one, naming its place', () => {
     expect(() => parsePage({ functions: [], scanned: 0, complete: true })).toThrow('regions is not a list');
     expect(() =>

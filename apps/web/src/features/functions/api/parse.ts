@@ -1,4 +1,4 @@
-import { count, expectRecord, flag, listOf, optional, text } from './parse-fields.ts';
+import { count, expectRecord, flag, isoTime, listOf, optional, text } from './parse-fields.ts';
 import { parseRegionSyncs } from './parse-sync.ts';
 import type { FleetRow, FunctionsPage, FunctionView } from './types.ts';
 
@@ -12,10 +12,12 @@ function parseFunction(value: unknown, what: string): FunctionView {
 /** Parses one `FleetRow`. */
 export function parseRow(value: unknown, what = 'row'): FleetRow {
   const row = expectRecord(value, what);
+  const lastChange = optional(row.lastChange, `${what}.lastChange`, isoTime);
   return {
     account: text(row.account, `${what}.account`),
     region: text(row.region, `${what}.region`),
     function: parseFunction(row.function, `${what}.function`),
+    ...(lastChange === undefined ? {} : { lastChange }),
   };
 }
 

@@ -18,6 +18,7 @@ export const SORT_BY_COLUMN: Partial<Record<string, SortField>> = {
   code: 'codeSize',
   created: 'createdTime',
   modified: 'lastModifiedTime',
+  lastChange: 'lastChange',
 };
 
 /** Human names of the columns, for the column chooser. */
@@ -38,6 +39,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   resourceGroup: 'Resource group',
   created: 'Created',
   modified: 'Modified',
+  lastChange: 'Last change',
 };
 
 /** Columns hidden until the user asks for them. */
@@ -188,6 +190,13 @@ export function buildColumns(showPlace: boolean, showAccount: boolean) {
       header: 'Modified',
       size: 120,
       cell: (c) => <TimeCell iso={c.getValue()} />,
+    }),
+    // When a sync pass last saw the function change; empty for one never seen changing.
+    helper.accessor((row) => row.lastChange ?? '', {
+      id: 'lastChange',
+      header: 'Last change',
+      size: 120,
+      cell: (c) => (c.getValue() ? <TimeCell iso={c.getValue()} /> : null),
     }),
   ]);
 }

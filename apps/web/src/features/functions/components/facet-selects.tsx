@@ -1,3 +1,4 @@
+import { CHANGED_WITHIN, type ChangedWithin } from '@fc-fleet/fleet-contract';
 import { Select } from '../../../components/ui/select.tsx';
 import { tagValue, withTag } from '../../../lib/tag-filter.ts';
 import type { ViewState } from '../../../lib/view-state.ts';
@@ -9,10 +10,17 @@ type SetView = (update: (v: ViewState) => ViewState, replace?: boolean) => void;
 const TAG_KEYS = ['env', 'team'] as const;
 const FC_VERSIONS: Record<string, string> = { v3: 'FC 3.0 only', v2: 'FC 2.0 only' };
 const INTERNET: Record<string, string> = { true: 'Internet: yes', false: 'Internet: no' };
+const CHANGED: Record<ChangedWithin, string> = {
+  '1h': 'Changed: 1 h',
+  '24h': 'Changed: 24 h',
+  '7d': 'Changed: 7 d',
+};
+const isChangedWithin = (value: string): value is ChangedWithin => value in CHANGED_WITHIN;
 
 /**
  * The selects of the facets the index counts: runtime, GPU type, FC version, internet access and
- * the `env`/`team` tags, each value with how many functions of the view have it.
+ * the `env`/`team` tags, each value with how many functions of the view have it; and "changed
+ * within", which a pass's history decides (not counted).
  */
 export function FacetSelects({
   view,
@@ -84,6 +92,20 @@ export function FacetSelects({
             internet || undefined,
             (v) => INTERNET[v] ?? v,
           ),
+        ]}
+      />
+      <Select
+        label="Changed within"
+        title="Functions a sync pass saw change within the last hour, day or week"
+        className="w-36"
+        value={view.changed ?? ''}
+        onChange={(e) => {
+          const value = e.target.value;
+          setView((v) => ({ ...v, changed: isChangedWithin(value) ? value : undefined }));
+        }}
+        options={[
+          { value: '', label: 'Changed: any' },
+          ...Object.entries(CHANGED).map(([value, label]) => ({ value, label })),
         ]}
       />
       {TAG_KEYS.map((key) => {

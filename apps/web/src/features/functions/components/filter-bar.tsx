@@ -11,7 +11,7 @@ import { RegionPicker } from './region-picker.tsx';
 const MEMORY_STEPS = [128, 256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536];
 
 /** The regions the picker offers: the account's, or every configured one for "All accounts". */
-function regionsOf(view: ViewState, meta: Meta | undefined): string[] {
+export function regionsOf(view: ViewState, meta: Meta | undefined): string[] {
   if (!meta) return [];
   if (view.account === ALL_ACCOUNTS) return [...new Set(meta.accounts.flatMap((a) => a.regions))];
   return (meta.accounts.find((a) => a.alias === view.account) ?? meta.accounts[0])?.regions ?? [];

@@ -54,6 +54,12 @@ function chipsOf(view: ViewState): Chip[] {
       label: `internet: ${view.internetAccess ? 'yes' : 'no'}`,
       remove: (v) => ({ ...v, internetAccess: undefined }),
     });
+  if (view.changed)
+    chips.push({
+      key: 'changed',
+      label: `changed in the last ${view.changed}`,
+      remove: (v) => ({ ...v, changed: undefined }),
+    });
   if (view.memoryMin !== undefined)
     chips.push({
       key: 'memMin',
@@ -104,6 +110,7 @@ export function FilterChips({
           onClick={() =>
             setView((v) => ({
               ...DEFAULT_VIEW,
+              page: v.page,
               account: v.account,
               regions: v.regions,
               sort: v.sort,

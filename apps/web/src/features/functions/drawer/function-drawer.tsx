@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -25,6 +25,7 @@ const TAB_LABELS: Record<DrawerTab, string> = {
   gpu: 'GPU',
   observability: 'Logs & tracing',
   config: 'Layers & env',
+  history: 'History',
   json: 'JSON',
 };
 
@@ -38,6 +39,12 @@ export interface FunctionDrawerProps {
   onClose: () => void;
   go: (view: ViewState) => void;
   onMissing: (message: string) => void;
+  /** The History tab, from the changes feature (the app composes the two; neither imports the other). */
+  history: (props: {
+    view: ViewState;
+    target: { region: string; name: string };
+    go: (view: ViewState) => void;
+  }) => ReactNode;
 }
 
 /** The detail drawer: deep-linkable, tabbed, Esc closes, focus stays inside while it is open. */
@@ -50,6 +57,7 @@ export function FunctionDrawer({
   onClose,
   go,
   onMissing,
+  history,
 }: FunctionDrawerProps) {
   const ref = useRef<HTMLDivElement>(null);
   useFocusTrap(ref, onClose);
@@ -169,6 +177,7 @@ export function FunctionDrawer({
               {view.tab === 'gpu' ? <GpuTab fn={fn} catalog={meta?.gpuCatalog ?? []} /> : null}
               {view.tab === 'observability' ? <ObservabilityTab fn={fn} /> : null}
               {view.tab === 'config' ? <ConfigTab fn={fn} view={view} go={go} /> : null}
+              {view.tab === 'history' ? history({ view, target, go }) : null}
               {view.tab === 'json' ? <JsonTab fn={fn} /> : null}
             </>
           ) : null}

@@ -110,6 +110,7 @@ describe('CSV export', () => {
         tags: [{ Key: 'env', Value: 'prod' }],
         ossMountConfig: { mountPoints: [{ bucketName: 'b1' }] },
       },
+      lastChange: '2026-11-28T08:00:00.000Z',
     };
     const csv = rowsToCsv([row]);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -120,5 +121,6 @@ describe('CSV export', () => {
     expect(line.slice(0, 3)).toEqual(['demo', 'cn-hangzhou', 'a,b']);
     expect(line[header.indexOf('tags')]).toBe('env=prod');
     expect(line[header.indexOf('ossBuckets')]).toBe('b1');
+    expect(line[header.indexOf('lastChange')]).toBe('2026-11-28T08:00:00.000Z');
   });
 });

@@ -23,6 +23,8 @@ const CSV_COLUMNS: [string, (r: FleetRow) => unknown][] = [
   ['resourceGroupId', (r) => r.function.resourceGroupId],
   ['createdTime', (r) => r.function.createdTime],
   ['lastModifiedTime', (r) => r.function.lastModifiedTime],
+  // When a sync pass last saw the function change; empty when none has.
+  ['lastChange', (r) => r.lastChange],
 ];
 
 /** OWASP's formula triggers: a cell starting with one of them may be evaluated by a spreadsheet. */

@@ -61,6 +61,8 @@ export function useViewSync(
       lastReload.current = now;
       void client.invalidateQueries({ queryKey: ['functions'] });
       void client.invalidateQueries({ queryKey: ['facets'] });
+      // A pass that ended may have recorded changes: the Changes page and the History tab read them.
+      void client.invalidateQueries({ queryKey: ['changes'] });
     }
   }, [sync, fetchedAt, keys, watch, client]);
 

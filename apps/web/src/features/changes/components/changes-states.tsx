@@ -1,0 +1,114 @@
+import { Button } from '../../../components/ui/button.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { cn } from '../../../lib/cn.ts';
+
+/** Grey cards where events will be, while the first page loads. */
+export function ChangesSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading changes"
+      className="w-full max-w-6xl space-y-2 p-4"
+    >
+      {Array.from({ length: 6 }, (_, i) => (
+        <div
+          key={i}
+          className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800"
+          style={{ opacity: 1 - i * 0.12 }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The error envelope's code, message and request id, for any failure. */
+export function errorParts(error: unknown): { code: string; message: string; requestId?: string } {
+  if (error instanceof ApiError)
+    return { code: error.code, message: error.message, requestId: error.requestId };
+  return { code: 'Error', message: error instanceof Error ? error.message : 'Something went wrong.' };
+}
+
+/** The history could not be read: what, why, the request id, and a way to try again. */
+export function ChangesError({
+  error,
+  retry,
+  title = 'The changes could not be loaded',
+}: {
+  error: unknown;
+  retry: () => void;
+  title?: string;
+}) {
+  const { code, message, requestId } = errorParts(error);
+  return (
+    <div
+      role="alert"
+      className="m-4 max-w-3xl space-y-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      <h2 className="font-semibold">{title}</h2>
+      <p className="text-sm">
+        <strong className="font-mono">{code}</strong>: {message}
+      </p>
+      {requestId ? <p className="font-mono text-xs">Request id {requestId}</p> : null}
+      <Button onClick={retry}>Retry</Button>
+    </div>
+  );
+}
+
+/** No events: none recorded yet, or none that match the filters (with the way out). */
+export function ChangesEmpty({ filtered, clear }: { filtered: boolean; clear?: () => void }) {
+  return (
+    <div className="mx-auto my-8 max-w-xl space-y-2 px-4 text-center" data-testid="changes-empty">
+      <h2 className="text-lg font-semibold">{filtered ? 'No changes match' : 'No changes recorded yet'}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {filtered ? 'Try a longer time range, other kinds or fields, or fewer filters. ' : ''}
+        History starts after each region's first complete pass: from then on, every pass records what it saw
+        created, modified or deleted.
+      </p>
+      {filtered && clear ? <Button onClick={clear}>Clear all filters</Button> : null}
+    </div>
+  );
+}
+
+/** Under the events: more loading, the end of the history, or the next page's error with Retry. */
+export function TimelineFooter({
+  count,
+  hasMore,
+  fetching,
+  error,
+  retry,
+  className,
+}: {
+  className?: string;
+  count: number;
+  hasMore: boolean;
+  fetching: boolean;
+  error: unknown;
+  retry: () => void;
+}) {
+  const loaded = count === 1 ? '1 change' : `${count.toLocaleString('en-US')} changes`;
+  const failure = error ? errorParts(error) : undefined;
+  return (
+    <div
+      data-testid="changes-footer"
+      className={cn(
+        'flex w-full max-w-6xl items-center gap-3 px-4 py-3 text-sm text-slate-600 dark:text-slate-300',
+        className,
+      )}
+    >
+      {failure ? (
+        <span role="alert" className="text-red-700 dark:text-red-300">
+          {failure.code}: {failure.message}
+          {failure.requestId ? ` (request ${failure.requestId})` : ''}
+        </span>
+      ) : (
+        <span>{hasMore ? `${loaded} loaded${fetching ? ', loading more…' : ''}` : `All ${loaded}`}</span>
+      )}
+      {failure || (hasMore && !fetching) ? (
+        <Button size="sm" onClick={retry}>
+          {failure ? 'Retry' : 'Load more'}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "http://127.0.0.1:8080//evil.example/x?region=all"}
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW } from '../../../lib/view-state.ts';
+import { FilterLink } from './filter-link.tsx';
+
+// The page is open at a path the browser reads as a protocol-relative URL: `//evil.example/x`.
+// A link built from `location.pathname` would point at http://evil.example/x.
+const HOSTILE = 'http://127.0.0.1:8080//evil.example/x?region=all';
+const ORIGIN = 'http://127.0.0.1:8080';
+
+function setBase(href: string | undefined) {
+  document.querySelector('base')?.remove();
+  if (href === undefined) return;
+  const base = document.createElement('base');
+  base.href = href;
+  document.head.prepend(base);
+}
+
+describe.each([undefined, '/', '/tools/fc-fleet/'])(
+  'a drawer filter link at //evil.example/x, <base href=%j>',
+  (base) => {
+    beforeEach(() => setBase(base));
+    afterEach(() => {
+      cleanup();
+      setBase(undefined);
+    });
+
+    it('keeps filter links on this origin, under the base path', () => {
+      expect(window.location.href).toBe(HOSTILE);
+      render(
+        <FilterLink view={{ ...DEFAULT_VIEW, regions: 'all' }} name="vpcId" value="vpc-1" go={() => {}} />,
+      );
+      const link = screen.getByRole('link', { name: 'vpc-1' });
+      expect(link.getAttribute('href')).toBe('./?region=all&vpcId=vpc-1');
+      // What a click, Ctrl-click or middle-click follows: the href as the browser resolved it.
+      const target = new URL(link.closest('a')?.href ?? '');
+      expect(target.origin).toBe(ORIGIN);
+      if (base) expect(target.href).toBe(`${ORIGIN}${base}?region=all&vpcId=vpc-1`);
+    });
+  },
+);
