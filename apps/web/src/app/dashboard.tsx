@@ -25,6 +25,13 @@ import { useNotices } from './use-notices.ts';
 import { useTheme } from './use-theme.ts';
 
 // The drawer is a third of the app's own code and is not needed for the first rows: load it on first use.
+/** The drawer's target for a row: under "All accounts", with the row's account. */
+const drawerTarget = (view: ViewState, row: FleetRow): NonNullable<ViewState['fn']> => ({
+  ...(view.account === ALL_ACCOUNTS ? { account: row.account } : {}),
+  region: row.region,
+  name: row.function.functionName,
+});
+
 const HistoryTab = lazy(() =>
   import('../features/changes/components/history-tab.tsx').then((m) => ({ default: m.HistoryTab })),
 );
@@ -60,28 +67,25 @@ export function Dashboard() {
   const open = useCallback(
     (row: FleetRow) => {
       setActiveKey(rowKey(row));
-      setView((v) => ({
-        ...v,
-        fn: { region: row.region, name: row.function.functionName },
-        tab: v.fn ? v.tab : 'overview',
-      }));
+      setView((v) => ({ ...v, fn: drawerTarget(v, row), tab: v.fn ? v.tab : 'overview' }));
     },
     [setView],
   );
-  const hrefFor = useCallback(
-    (row: FleetRow) => viewHref({ ...view, fn: { region: row.region, name: row.function.functionName } }),
-    [view],
-  );
+  const hrefFor = useCallback((row: FleetRow) => viewHref({ ...view, fn: drawerTarget(view, row) }), [view]);
   const close = useCallback(() => setView((v) => ({ ...v, fn: undefined, tab: 'overview' })), [setView]);
-  const isOpen = (r: FleetRow) => r.region === view.fn?.region && r.function.functionName === view.fn?.name;
-  // Under "All accounts" two accounts may share a region and a name: the row clicked wins.
+  const isOpen = (r: FleetRow) =>
+    r.region === view.fn?.region &&
+    r.function.functionName === view.fn?.name &&
+    (view.fn.account === undefined || r.account === view.fn.account);
+  // A link from before `fn=` named the account matches a row of any account: the row clicked wins.
   const openRow = view.fn
     ? (list.rows.find((r) => isOpen(r) && rowKey(r) === activeKey) ?? list.rows.find(isOpen))
     : undefined;
   const accounts = meta.data?.accounts ?? [];
   const scope = viewScope(view, accounts);
-  // Rows of "All accounts" open in their own account: `fn=` names only the region and the name.
-  const drawerView = view.account === ALL_ACCOUNTS ? { ...view, account: openRow?.account } : view;
+  // Rows of "All accounts" open in their own account, which `fn=` names.
+  const drawerView =
+    view.account === ALL_ACCOUNTS ? { ...view, account: view.fn?.account ?? openRow?.account } : view;
   const clearAll = () =>
     setView((v) => ({
       ...DEFAULT_VIEW,
@@ -152,7 +156,7 @@ export function Dashboard() {
       {view.fn ? (
         <Suspense fallback={null}>
           <FunctionDrawer
-            key={`${view.fn.region}/${view.fn.name}`}
+            key={`${view.fn.account ?? ''}/${view.fn.region}/${view.fn.name}`}
             view={drawerView}
             target={view.fn}
             row={openRow}

@@ -37,6 +37,7 @@ const KNOWN = new Set<string>([
 // The Changes page's own parameters: on the table they are unknown.
 const CHANGE_PARAMS = new Set<string>(['kind', 'field', 'name', 'since', 'until']);
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const ALIAS = /^[A-Za-z0-9][\w.-]{0,63}$/;
 const show = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /**
@@ -107,10 +108,17 @@ export function parseView(search: string, page: Page = 'functions', now = Date.n
   }
   const fn = params.get('fn');
   if (fn) {
-    const slash = fn.indexOf('/');
-    const [fnRegion, name] = slash > 0 ? [fn.slice(0, slash), fn.slice(slash + 1)] : ['', ''];
-    if (REGION.test(fnRegion) && name.length > 0 && name.length <= 128) view.fn = { region: fnRegion, name };
-    else problems.push(`Could not open fn="${show(fn)}": expected region/name.`);
+    const parts = fn.split('/');
+    const [account, fnRegion = '', name = ''] = parts.length === 3 ? parts : [undefined, ...parts];
+    if (
+      parts.length <= 3 &&
+      REGION.test(fnRegion) &&
+      name.length > 0 &&
+      name.length <= 128 &&
+      (account === undefined || ALIAS.test(account))
+    )
+      view.fn = { ...(account === undefined ? {} : { account }), region: fnRegion, name };
+    else problems.push(`Could not open fn="${show(fn)}": expected region/name or account/region/name.`);
   }
   const tab = params.get('tab');
   if (tab && (DRAWER_TABS as readonly string[]).includes(tab)) view.tab = tab as DrawerTab;
@@ -130,7 +138,7 @@ export function serializeView(view: ViewState): string {
   const out =
     view.page === 'changes' ? writeChangeQuery(view.changes, filterParams(view)) : listingParams(view);
   if (view.page === 'functions' && view.fn) {
-    out.set('fn', `${view.fn.region}/${view.fn.name}`);
+    out.set('fn', [view.fn.account, view.fn.region, view.fn.name].filter(Boolean).join('/'));
     if (view.tab !== 'overview') out.set('tab', view.tab);
   }
   if (view.embed) out.set('embed', '1');

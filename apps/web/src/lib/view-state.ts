@@ -56,8 +56,11 @@ export interface ViewState {
   /** The Changes page's own filters (kind, field, name, since, until); empty on the table. */
   changes: ChangeQuery;
   sort: { field: SortField; dir: 'asc' | 'desc' };
-  /** The open drawer: `fn=region/name`. */
-  fn?: { region: string; name: string };
+  /**
+   * The open drawer: `fn=region/name`, or under "All accounts" `fn=account/region/name` (two
+   * accounts may have a function of the same name in the same region).
+   */
+  fn?: { account?: string; region: string; name: string };
   tab: DrawerTab;
   embed: boolean;
   theme: 'light' | 'dark' | 'system';
