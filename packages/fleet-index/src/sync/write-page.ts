@@ -28,16 +28,15 @@ left join fleet_function f
   on f.account = x.account collate "C" and f.region = x.region collate "C" and f.name = x.name collate "C"
 where f.content_hash is distinct from x.hash`;
 
-// The same, with what the store holds of each changed row, for the history: its projection, FC
-// version and environment prints (null for a function it does not have).
-const CHANGED_WITH_BEFORE = `
-select x.account, x.region, x.name, f.fc_version, f.env_prints::text as env_prints, v.view::text as view
-from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x (account, region, name, hash)
-left join fleet_function f
+// What the store holds of the changed rows of a page, for the history: projection, FC version
+// and environment prints (no row for a function it does not have). Asked only after CHANGED found
+// changed rows, so an unchanged page costs no more than without history.
+const BEFORE = `
+select f.account, f.region, f.name, f.fc_version, f.env_prints::text as env_prints, v.view::text as view
+from unnest($1::text[], $2::text[], $3::text[]) as x (account, region, name)
+join fleet_function f
   on f.account = x.account collate "C" and f.region = x.region collate "C" and f.name = x.name collate "C"
-left join fleet_function_view v
-  on v.account = x.account collate "C" and v.region = x.region collate "C" and v.name = x.name collate "C"
-where f.content_hash is distinct from x.hash`;
+join fleet_function_view v on v.account = f.account and v.region = f.region and v.name = f.name`;
 
 /** The columns of a `fleet_change` row, as a page's events are sent. */
 export const CHANGE_COLUMNS = `account text, region text, name text, kind text, seen_at timestamptz,
@@ -260,30 +259,23 @@ async function changedRows(sql: SqlClient, rows: readonly FunctionRow[]): Promis
 
 /** The new or changed rows of a page, each with what the store held of it (undefined: nothing). */
 async function changedWithBefore(sql: SqlClient, rows: readonly FunctionRow[]) {
+  const before = new Map<string, Before | undefined>();
+  const changed = await changedRows(sql, rows);
+  if (changed.length === 0) return before;
+  for (const row of changed) before.set(rowKey(row), undefined);
   const { rows: found } = await sql.query<{
     account: string;
     region: string;
     name: string;
     fc_version: string | null;
     env_prints: string | null;
-    view: string | null;
-  }>(CHANGED_WITH_BEFORE, [
-    rows.map((r) => r.account),
-    rows.map((r) => r.region),
-    rows.map((r) => r.name),
-    rows.map((r) => r.content_hash),
-  ]);
-  const before = new Map<string, Before | undefined>();
+    view: string;
+  }>(BEFORE, [changed.map((r) => r.account), changed.map((r) => r.region), changed.map((r) => r.name)]);
   for (const r of found)
-    before.set(
-      rowKey(r),
-      r.view === null
-        ? undefined
-        : {
-            view: JSON.parse(r.view) as FunctionView,
-            fcVersion: r.fc_version,
-            prints: r.env_prints === null ? null : (JSON.parse(r.env_prints) as Record<string, string>),
-          },
-    );
+    before.set(rowKey(r), {
+      view: JSON.parse(r.view) as FunctionView,
+      fcVersion: r.fc_version,
+      prints: r.env_prints === null ? null : (JSON.parse(r.env_prints) as Record<string, string>),
+    });
   return before;
 }
