@@ -35,6 +35,10 @@ export default defineConfig({
       PORT: String(BFF_PORT),
       HOST: '127.0.0.1',
       FC_DEMO_CONTROL_PORT: String(CONTROL_PORT),
+      // The demo fleet stays still: journeys make their own changes and expect to find only those.
+      FC_DEMO_CHURN_SECONDS: '0',
+      // Passes only when a journey asks (Refresh): the demo's 15 s passes would race the fault journeys.
+      FC_SYNC_INTERVAL_SECONDS: '300',
       FC_FRAME_ANCESTORS: `http://localhost:${PORTAL_PORT}`,
       FC_LOG_LEVEL: 'info',
       FC_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123',

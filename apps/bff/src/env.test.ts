@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chainHasSource, resolveAccounts } from './accounts/resolve-accounts.ts';
-import { type BffEnv, parseEnv } from './env.ts';
+import { type BffEnv, DEMO_SYNC_INTERVAL_SECONDS, demoEnv, parseEnv } from './env.ts';
 
 const TOKEN = 'a-long-enough-token-0123456789';
 
@@ -107,6 +107,24 @@ describe('parseEnv', () => {
     expect(named(problems({ HOST: '::' }))).toEqual(['FC_AUTH']);
     for (const host of ['127.0.0.1', '::1', 'localhost'])
       expect(problems({ FC_AUTH: 'none', HOST: host })).toEqual([]);
+  });
+
+  it('changes the demo fleet every 20 s by default; 0 turns it off; out of bounds is refused', () => {
+    expect(env({}).FC_DEMO_CHURN_SECONDS).toBe(20);
+    expect(env({ FC_DEMO_CHURN_SECONDS: '0' }).FC_DEMO_CHURN_SECONDS).toBe(0);
+    expect(env({ FC_DEMO_CHURN_SECONDS: '3600' }).FC_DEMO_CHURN_SECONDS).toBe(3600);
+    for (const bad of ['-1', '3601', '2.5', 'often'])
+      expect(named(problems({ FC_DEMO_CHURN_SECONDS: bad })), bad).toEqual(['FC_DEMO_CHURN_SECONDS']);
+  });
+
+  it('syncs the demo every 15 s unless FC_SYNC_INTERVAL_SECONDS is set', () => {
+    expect(env({}).FC_SYNC_INTERVAL_SECONDS).toBe(300);
+    expect(demoEnv(env({}), {}).FC_SYNC_INTERVAL_SECONDS).toBe(DEMO_SYNC_INTERVAL_SECONDS);
+    expect(DEMO_SYNC_INTERVAL_SECONDS).toBe(15);
+    const vars = { FC_SYNC_INTERVAL_SECONDS: '300' };
+    expect(demoEnv(env(vars), vars).FC_SYNC_INTERVAL_SECONDS).toBe(300);
+    const set = { FC_SYNC_INTERVAL_SECONDS: '60', FC_DEMO_CHURN_SECONDS: '5' };
+    expect(demoEnv(env(set), set)).toEqual(env(set));
   });
 
   it('never echoes the value of a secret it refuses', () => {

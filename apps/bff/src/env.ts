@@ -68,6 +68,7 @@ export const envSchema = z.object({
   FC_DEMO: bool.default(false),
   FC_DEMO_FUNCTIONS_PER_REGION: z.coerce.number().int().min(1).max(200_000).default(1500),
   FC_DEMO_CONTROL_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  FC_DEMO_CHURN_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
   FC_AUTH: z.enum(['none', 'token', 'trusted-header']).default('none'),
   FC_AUTH_TOKEN: strongSecret(24).optional(),
   FC_TRUSTED_HEADER: z
@@ -96,6 +97,21 @@ export const envSchema = z.object({
 
 /** The parsed environment. */
 export type BffEnv = z.infer<typeof envSchema>;
+
+/** The demo's pass interval when FC_SYNC_INTERVAL_SECONDS is not set: its churn shows within a minute. */
+export const DEMO_SYNC_INTERVAL_SECONDS = 15;
+
+/**
+ * The environment for demo mode: passes every {@link DEMO_SYNC_INTERVAL_SECONDS} unless
+ * FC_SYNC_INTERVAL_SECONDS was set (the 300 s default suits a cloud account's budget, not a demo
+ * whose fleet changes every few seconds). Anything set explicitly stays as it is.
+ * @example demoEnv(parsed.env, process.env).FC_SYNC_INTERVAL_SECONDS; // 15
+ */
+export function demoEnv(env: BffEnv, vars: Record<string, string | undefined>): BffEnv {
+  return vars.FC_SYNC_INTERVAL_SECONDS === undefined
+    ? { ...env, FC_SYNC_INTERVAL_SECONDS: DEMO_SYNC_INTERVAL_SECONDS }
+    : env;
+}
 
 /** Whether a bind address only accepts connections from this machine. */
 export function isLoopback(host: string): boolean {

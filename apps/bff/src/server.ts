@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { startDemoChurn } from './accounts/demo-churn.ts';
 import { resolveAccounts } from './accounts/resolve-accounts.ts';
 import { createApp } from './app.ts';
-import { parseEnv } from './env.ts';
+import { demoEnv, parseEnv } from './env.ts';
 import { createLogger } from './observability/logger.ts';
 import { openIndex } from './store/open-index.ts';
 
@@ -17,14 +18,15 @@ if (!parsed.ok) {
   );
   process.exit(1);
 }
-const env = parsed.env;
-const resolved = resolveAccounts(env, process.env);
+const resolved = resolveAccounts(parsed.env, process.env);
 if (!resolved.ok) {
   process.stderr.write(
     `fc-fleet: refusing to start; the accounts are not usable:\n  ${resolved.problems.join('\n  ')}\n`,
   );
   process.exit(1);
 }
+// The demo (FC_DEMO=1, or no credentials found) has defaults of its own: see demoEnv.
+const env = resolved.demo ? demoEnv(parsed.env, process.env) : parsed.env;
 const staticSecrets = [
   process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
   process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
@@ -61,6 +63,8 @@ const { app, sync } = createApp({
 if (resolved.demo)
   logger.warn('demo mode: serving the built-in FC emulator and its generated fleet, not a cloud account', {
     reason: resolved.reason,
+    syncIntervalSeconds: env.FC_SYNC_INTERVAL_SECONDS,
+    churnSeconds: env.FC_DEMO_CHURN_SECONDS,
   });
 else
   logger.info('accounts ready', {
@@ -78,6 +82,9 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   });
   sync.start();
 });
+
+// Demo only: the generated fleet changes every FC_DEMO_CHURN_SECONDS, so the history is alive.
+const churn = startDemoChurn(resolved, env.FC_DEMO_CHURN_SECONDS, logger);
 
 // Demo only: the emulator's fault controls on a second loopback port, to show (and test) how the
 // dashboard behaves when the cloud throttles or fails. Never with real accounts.
@@ -97,6 +104,7 @@ const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
+  churn?.stop();
   control?.close();
   server.close(() => {
     // A pass cut short deletes nothing; the lease is given back so another replica may go on at once.

@@ -17,7 +17,12 @@ export interface FleetOptions {
 /** Default epoch: dates in the fleet end here. */
 export const DEFAULT_FLEET_EPOCH = Date.UTC(2026, 10, 1, 8, 0, 0);
 
-function identity(rng: Rng, taken: Set<string>): FunctionIdentity {
+/**
+ * Draws a function's owner and name (`team-service-component-env`), unique among `taken`, which
+ * it extends.
+ * @example const id = drawIdentity(createRng('x'), new Set(region.allNames()));
+ */
+export function drawIdentity(rng: Rng, taken: Set<string>): FunctionIdentity {
   const team = rng.pick(TEAMS);
   const service = rng.pick(SERVICES);
   const component = rng.pick(COMPONENTS);
@@ -66,19 +71,32 @@ function status(rng: Rng): FunctionStatus {
   };
 }
 
-/** Generates one region's functions, deterministically from the seed and the region. */
-export function generateRegionFleet(options: FleetOptions, region: string): RegionFleet {
-  const rng = createRng(`${options.seed}/${region}`);
-  const ctx: RegionContext = {
+/**
+ * The region's shared resources (VPCs, images, layers, ...): the first draws of the region's
+ * stream, so the same seed gives the same infrastructure to the generator and to later changes.
+ * @example const ctx = regionContext(fleet.options, 'cn-hangzhou'); ctx.infra.vpcs[0]?.vpcId;
+ */
+export function regionContext(
+  options: FleetOptions,
+  region: string,
+  rng: Rng = createRng(`${options.seed}/${region}`),
+): RegionContext {
+  return {
     region,
     accountId: options.accountId,
     infra: generateSharedInfra(rng, region, options.accountId),
     epochMs: options.epochMs ?? DEFAULT_FLEET_EPOCH,
   };
+}
+
+/** Generates one region's functions, deterministically from the seed and the region. */
+export function generateRegionFleet(options: FleetOptions, region: string): RegionFleet {
+  const rng = createRng(`${options.seed}/${region}`);
+  const ctx = regionContext(options, region, rng);
   const taken = new Set<string>();
   const stored: StoredFunction[] = [];
   for (let i = 0; i < options.functionsPerRegion; i++) {
-    const id = identity(rng, taken);
+    const id = drawIdentity(rng, taken);
     // Each function gets its own stream, so editing one generator rule does not reshuffle the rest.
     const fnRng = createRng(`${options.seed}/${region}/${id.name}`);
     stored.push({
