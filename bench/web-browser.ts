@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '@fc-fleet/e2e/chromium';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 
 /** The window the goals are set for. */
 export const VIEWPORT = { width: 1440, height: 900 };

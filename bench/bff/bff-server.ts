@@ -5,7 +5,7 @@ import { type AppDeps, createApp } from '@fc-fleet/bff';
 import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
-import { openStore, type PassReport } from '@fc-fleet/fleet-index';
+import { openStore, type PassReport, type SqlClient } from '@fc-fleet/fleet-index';
 import { type LocalServer, listenLocal } from '../local-server.ts';
 
 /** The BFF on loopback with its index on disk, in front of an emulator it reaches over real HTTP. */
@@ -14,6 +14,8 @@ export interface BffServer extends LocalServer {
   syncAll: () => Promise<(PassReport | undefined)[]>;
   /** Closes the app and its index, then opens the same index in a new app: a restart. */
   restart: () => Promise<void>;
+  /** The index the app reads now, for a bench that fills it directly. */
+  sql: () => SqlClient;
 }
 
 // The rate limit is the schema's maximum (1,000,000 a minute): the bench measures the BFF, not its limiter.
@@ -59,6 +61,7 @@ export async function startBffServer(target: BenchAccount): Promise<BffServer> {
   return {
     ...server,
     syncAll: () => current.sync.syncAll(),
+    sql: () => current.sql,
     async restart() {
       await current.sync.stop();
       await current.sql.close();

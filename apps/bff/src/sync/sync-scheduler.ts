@@ -1,4 +1,5 @@
 import {
+  analyzeChanges,
   type ListPage,
   type PassReport,
   type PrintKey,
@@ -11,6 +12,7 @@ import {
 } from '@fc-fleet/fleet-index';
 import type { Account } from '../accounts/account.ts';
 import type { Logger } from '../observability/logger.ts';
+import { sleep } from './abortable-sleep.ts';
 import { passInterval } from './pass-interval.ts';
 
 /** One (account, region) the BFF keeps in the index. */
@@ -49,17 +51,6 @@ class LeaseLostError extends Error {
 }
 
 const key = (t: SyncTarget) => `${t.account}\u0000${t.region}`;
-const sleep = (ms: number, signal: AbortSignal, wake: { fn?: () => void }) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    wake.fn = done;
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 /**
  * Keeps the index in step with the cloud: a loop per (account, region) that runs a pass when the
  * last one is older than the interval, which stretches with the fleet so that passes stay within
@@ -206,6 +197,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
       if (n < 5000 || stopper.signal.aborted) break;
     }
     if (pruned > 0) logger.info('history pruned', { events: pruned, before: cutoff.toISOString() });
+    await analyzeChanges(store);
     return pruned;
   }
 

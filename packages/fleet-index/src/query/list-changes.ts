@@ -28,6 +28,8 @@ export interface ListChangesOptions {
   limit: number;
   /** The id of the last event of the previous page. */
   afterId?: string;
+  /** How many of the newest events a field filter reads by id first; 20,000 unless a test says less. */
+  recentEvents?: number;
 }
 
 type ChangeRow = {
@@ -41,6 +43,14 @@ type ChangeRow = {
   last_modified_time: Date | string | null;
   diff: string | null;
 };
+
+/** How far apart two writers' clocks may be; far more than any NTP-kept clock, less than history is kept. */
+const CLOCK_SLACK = '1 day';
+const MAX_ID = '9223372036854775807';
+/** The newest events a field filter reads by id before it turns to the GIN index (see listChanges). */
+const RECENT_EVENTS = 20_000;
+const SELECT = `select c.id::text as id, c.account, c.region, c.name, c.kind, c.seen_at, c.pass_started_at,
+       c.last_modified_time, c.diff::text as diff from fleet_change c`;
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 /** A LIKE pattern for a prefix, its wildcards escaped. */
@@ -59,7 +69,15 @@ export function changeWhere(f: ChangeFilters, p: Param): string[] {
   if (f.name) where.push(`c.name = ${p(f.name)}`);
   if (f.prefix) where.push(`c.name like ${p(startsWith(f.prefix))}`);
   if (f.since) where.push(`c.seen_at >= ${p(f.since)}::timestamptz`);
-  if (f.until) where.push(`c.seen_at < ${p(f.until)}::timestamptz`);
+  if (f.until) {
+    const until = p(f.until);
+    where.push(`c.seen_at < ${until}::timestamptz`);
+    // Ids grow with seen_at, give or take the clocks of the writers: an event seen before `until` is
+    // older than any event seen a day after it (CLOCK_SLACK). So the page starts below that event's
+    // id, found through the seen_at index, instead of skipping every newer event one by one.
+    where.push(`c.id < coalesce((select id from fleet_change where seen_at >= ${until}::timestamptz + interval '${CLOCK_SLACK}'
+      order by seen_at, id limit 1), ${MAX_ID})`);
+  }
   const view = f.view ? whereClauses(f.view, undefined, p) : [];
   if (view.length > 0)
     where.push(`exists (select 1 from fleet_function where account = c.account and region = c.region
@@ -83,6 +101,13 @@ async function withoutEveryRegion(sql: SqlClient, filters: ChangeFilters): Promi
   return out;
 }
 
+async function newestId(sql: SqlClient): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>(
+    'select coalesce(max(id), 0)::text as id from fleet_change',
+  );
+  return rows[0]?.id ?? '0';
+}
+
 /**
  * A page of the history, newest first, by keyset on the event id: each page starts strictly
  * before the last id of the previous one, so events recorded while someone pages never shift or
@@ -93,17 +118,32 @@ export async function listChanges(
   sql: SqlClient,
   options: ListChangesOptions,
 ): Promise<{ events: ChangeEvent[]; nextId?: string }> {
-  const params: SqlValue[] = [];
-  const p: Param = (value) => `$${params.push(value)}`;
-  const where = changeWhere(await withoutEveryRegion(sql, options.filters), p);
-  if (options.afterId !== undefined) where.push(`c.id < ${p(options.afterId)}::bigint`);
-  const { rows } = await sql.query<ChangeRow>(
-    `select c.id::text as id, c.account, c.region, c.name, c.kind, c.seen_at, c.pass_started_at,
-       c.last_modified_time, c.diff::text as diff
-     from fleet_change c ${where.length ? `where ${where.join(' and ')}` : ''}
-     order by c.id desc limit ${p(options.limit + 1)}`,
-    params,
-  );
+  const filters = await withoutEveryRegion(sql, options.filters);
+  const read = async (extra: (p: Param) => string[], order: string) => {
+    const params: SqlValue[] = [];
+    const p: Param = (value) => `$${params.push(value)}`;
+    const where = [...changeWhere(filters, p), ...extra(p)];
+    if (options.afterId !== undefined) where.push(`c.id < ${p(options.afterId)}::bigint`);
+    const sqlText = `${SELECT} ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by ${order} limit ${p(options.limit + 1)}`;
+    return (await sql.query<ChangeRow>(sqlText, params)).rows;
+  };
+  let rows: ChangeRow[];
+  if (!filters.fields?.length) rows = await read(() => [], 'c.id desc');
+  else {
+    // The planner cannot tell a field that no event touched (gpuConfig in a fleet without GPUs) from
+    // a rare one, and would walk every id looking for a page of it. So the newest RECENT_EVENTS are
+    // read that way first; when they hold no full page, the field is rare (or another filter is
+    // narrow), and the older ones are read without the walk by id (`c.id + 0`): through the GIN
+    // index on fields, or the other filter's index.
+    const newest = BigInt(options.afterId ?? (await newestId(sql)));
+    const border = String(newest - BigInt(options.recentEvents ?? RECENT_EVENTS));
+    const recent = await read((p) => [`c.id > ${p(border)}::bigint`], 'c.id desc');
+    rows =
+      recent.length > options.limit
+        ? recent
+        : [...recent, ...(await read((p) => [`c.id <= ${p(border)}::bigint`], 'c.id + 0 desc'))];
+  }
   const page = rows.slice(0, options.limit);
   const events = page.map(
     (r): ChangeEvent => ({
@@ -120,19 +160,4 @@ export async function listChanges(
   );
   const last = page.at(-1);
   return { events, ...(rows.length > options.limit && last ? { nextId: last.id } : {}) };
-}
-
-/**
- * Removes events older than `before` (retention), at most `batch` at a time so a large prune
- * never holds the store for long; returns how many went. Call until it returns less than `batch`.
- * @example while ((await pruneChanges(sql, cutoff)) === 5000);
- */
-export async function pruneChanges(sql: SqlClient, before: Date, batch = 5000): Promise<number> {
-  const { rows } = await sql.query(
-    `delete from fleet_change where id in (
-       select id from fleet_change where seen_at < $1::timestamptz order by seen_at limit $2)
-     returning 1`,
-    [before, batch],
-  );
-  return rows.length;
 }

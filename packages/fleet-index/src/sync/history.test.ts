@@ -3,7 +3,8 @@ import { createChurn, PLANTED_SECRET } from '@fc-fleet/fc-emulator';
 import type { ChangeEvent } from '@fc-fleet/fleet-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
-import { listChanges, pruneChanges } from '../query/list-changes.ts';
+import { analyzeChanges, pruneChanges } from '../history/maintain-history.ts';
+import { listChanges } from '../query/list-changes.ts';
 import { listPage } from '../query/list-page.ts';
 import { repairFunction } from '../repair/repair-function.ts';
 import { createIndexedFleet } from '../test-support/indexed-fleet.ts';
@@ -271,6 +272,7 @@ for (const factory of storeFactories()) {
       expect(await pruneChanges(sql, new Date(Date.now() - 90 * 86_400_000), 2)).toBe(2);
       expect(await pruneChanges(sql, new Date(Date.now() - 90 * 86_400_000))).toBe(3);
       expect((await allEvents(sql)).length).toBe(7);
+      expect(await analyzeChanges(sql)).toBe(factory.kind === 'pglite');
     });
   });
 }
