@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@fc-fleet/bff';
-import { demoAccounts } from '@fc-fleet/bff/accounts';
+import { demoAccounts } from '@fc-fleet/bff/demo-accounts';
 import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
 import { openStore } from '@fc-fleet/fleet-index';

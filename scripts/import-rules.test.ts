@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dependencyCycle, importsOf, importViolations, type WorkspacePackage } from './import-rules.ts';
+import {
+  dependencyCycle,
+  importStatements,
+  importsOf,
+  importViolations,
+  type WorkspacePackage,
+} from './import-rules.ts';
 
 const PACKAGES: WorkspacePackage[] = [
   { dir: 'packages/fc-api', name: '@fc-fleet/fc-api', dependsOn: [] },
@@ -34,9 +40,7 @@ describe('import rules', () => {
     expect(
       rulesOf('packages/fc-api/src/x.ts', "import { createEmulator } from '@fc-fleet/fc-emulator';"),
     ).toEqual(["imports @fc-fleet/fc-emulator, which @fc-fleet/fc-api's package.json does not list"]);
-    expect(rulesOf('apps/bff/src/x.ts', "import { createEmulator } from '@fc-fleet/fc-emulator';")).toEqual(
-      [],
-    );
+    expect(rulesOf('apps/bff/src/x.ts', "import { createFcClient } from '@fc-fleet/fc-api';")).toEqual([]);
   });
 
   it('keeps the SPA one way: shared -> features -> app, and features without a cycle', () => {
@@ -60,6 +64,42 @@ describe('import rules', () => {
       'apps/web/src/features/changes/a.ts features import each other: changes -> functions -> changes',
       'apps/web/src/features/functions/c.ts features import each other: changes -> functions -> changes',
     ]);
+  });
+
+  it('tells type-only, static and dynamic imports apart', () => {
+    const text = [
+      "import type { Emulator } from '@fc-fleet/fc-emulator';",
+      "export type { A } from './a.ts';",
+      "import { x } from './x.ts';",
+      "const demo = await import('./demo-accounts.ts');",
+    ].join('\n');
+    expect(importStatements(text)).toEqual([
+      { specifier: '@fc-fleet/fc-emulator', how: 'type' },
+      { specifier: './a.ts', how: 'type' },
+      { specifier: './x.ts', how: 'static' },
+      { specifier: './demo-accounts.ts', how: 'dynamic' },
+    ]);
+  });
+
+  it('keeps the emulator out of the BFF unless it runs the demo', () => {
+    const server = 'apps/bff/src/server.ts';
+    expect(rulesOf(server, "import { createEmulator } from '@fc-fleet/fc-emulator';")).toEqual([
+      'loads the emulator outside demo mode (import it in a demo-only module)',
+    ]);
+    expect(rulesOf(server, "import type { Emulator } from '@fc-fleet/fc-emulator';")).toEqual([]);
+    expect(rulesOf(server, "import { startDemoChurn } from './accounts/demo-churn.ts';")).toEqual([
+      'loads a demo-only module statically (use import())',
+    ]);
+    expect(rulesOf(server, "const m = await import('./accounts/demo-churn.ts');")).toEqual([]);
+    expect(
+      rulesOf(
+        'apps/bff/src/accounts/demo-accounts.ts',
+        "import { createEmulator } from '@fc-fleet/fc-emulator';",
+      ),
+    ).toEqual([]);
+    expect(
+      rulesOf('apps/bff/src/app.test.ts', "import { createEmulator } from '@fc-fleet/fc-emulator';"),
+    ).toEqual([]);
   });
 
   it('finds a cycle among workspace dependencies', () => {

@@ -27,16 +27,39 @@ export interface ImportViolation {
   rule: string;
 }
 
-// Static imports and re-exports (`from '...'`), side-effect imports and dynamic `import('...')`.
-const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+// Static imports and re-exports (`from '...'`, with the statement's start to tell `import type`),
+// side-effect imports and dynamic `import('...')`.
+const SPECIFIERS =
+  /(?:^\s*(import\s+type|export\s+type|import|export)\b[^'";]*?\bfrom\s*|(\bimport\s*\(\s*)|^\s*import\s+)['"]([^'"]+)['"]/gm;
+
+/** One import of a file: what it names, and whether it loads code now (static), later, or never (types). */
+export interface ImportStatement {
+  specifier: string;
+  how: 'static' | 'dynamic' | 'type';
+}
+
+/**
+ * The imports of a file.
+ * @example importStatements("import type { A } from './a.ts';\nawait import('./b.ts');"); // [{ specifier: './a.ts', how: 'type' }, { specifier: './b.ts', how: 'dynamic' }]
+ */
+export function importStatements(text: string): ImportStatement[] {
+  return [...text.matchAll(SPECIFIERS)].map((m) => ({
+    specifier: m[3] ?? '',
+    how: m[2] ? 'dynamic' : m[1]?.endsWith('type') ? 'type' : 'static',
+  }));
+}
 
 /**
  * The module specifiers a file imports.
  * @example importsOf("import { a } from './a.ts';\nconst b = await import('../b.ts');"); // ['./a.ts', '../b.ts']
  */
 export function importsOf(text: string): string[] {
-  return [...text.matchAll(SPECIFIERS)].map((m) => m[1] ?? '');
+  return importStatements(text).map((i) => i.specifier);
 }
+
+/** BFF modules that load the emulator: only ever imported with `import()`, in demo mode. */
+export const DEMO_ONLY = ['apps/bff/src/accounts/demo-accounts.ts', 'apps/bff/src/accounts/demo-churn.ts'];
+const isTestCode = (path: string) => /\.test\.tsx?$|\/test-support\//.test(path);
 
 const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
 
@@ -90,7 +113,8 @@ export function importViolations(
   for (const file of files) {
     const owner = packages.find((p) => under(file.path, p.dir));
     const from = webLayer(file.path);
-    for (const specifier of importsOf(file.text)) {
+    const bffCode = under(file.path, 'apps/bff/src') && !isTestCode(file.path);
+    for (const { specifier, how } of importStatements(file.text)) {
       const relativeTarget = specifier.startsWith('.')
         ? normalize(join(dirname(file.path), specifier))
         : undefined;
@@ -99,6 +123,12 @@ export function importViolations(
         ? packages.find((p) => under(relativeTarget, p.dir))
         : packages.find((p) => p.name === bare);
       const add = (rule: string) => out.push({ file: file.path, specifier, rule });
+      if (bffCode && how === 'static') {
+        if (bare === '@fc-fleet/fc-emulator' && !DEMO_ONLY.includes(file.path))
+          add('loads the emulator outside demo mode (import it in a demo-only module)');
+        if (relativeTarget && DEMO_ONLY.some((m) => relativeTarget === m))
+          add('loads a demo-only module statically (use import())');
+      }
       if (owner && under(owner.dir, 'packages') && target && apps.includes(target))
         add('a package imports an app');
       if (owner && target && target !== owner) {

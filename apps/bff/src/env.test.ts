@@ -162,8 +162,8 @@ describe('resolveAccounts', () => {
     DEV_SECRET: 'PLANTED-dev-secret',
   };
 
-  it('serves the demo with FC_DEMO=1, even when an FC_CONFIG is set', () => {
-    const resolved = resolveAccounts(
+  it('serves the demo with FC_DEMO=1, even when an FC_CONFIG is set', async () => {
+    const resolved = await resolveAccounts(
       env({ FC_DEMO: '1', FC_CONFIG: '/nonexistent.json', FC_REGIONS: 'cn-hangzhou' }),
       VARS,
     );
@@ -191,7 +191,7 @@ describe('resolveAccounts', () => {
         { ...accessKey('dev', 'DEV'), endpoint: 'http://127.0.0.1:9100/regions/{region}' },
       ),
     );
-    const resolved = resolveAccounts(env({ FC_CONFIG: path, FC_REGIONS: 'cn-beijing' }), VARS);
+    const resolved = await resolveAccounts(env({ FC_CONFIG: path, FC_REGIONS: 'cn-beijing' }), VARS);
     if (!resolved.ok) throw new Error(resolved.problems.join('; '));
     expect(resolved.demo).toBe(false);
     expect(resolved.accounts.map((a) => [a.alias, a.accountId, a.regions, a.endpoint])).toEqual([
@@ -231,8 +231,8 @@ describe('resolveAccounts', () => {
     ],
   ];
   for (const [name, text, expected] of invalid) {
-    it(`refuses an FC_CONFIG with ${name}, naming the problem but no secret`, () => {
-      const resolved = resolveAccounts(
+    it(`refuses an FC_CONFIG with ${name}, naming the problem but no secret`, async () => {
+      const resolved = await resolveAccounts(
         env({ FC_CONFIG: file(`${name.replaceAll(' ', '-')}.json`, text) }),
         VARS,
       );
@@ -246,8 +246,8 @@ describe('resolveAccounts', () => {
     });
   }
 
-  it('refuses an FC_CONFIG that does not exist', () => {
-    const resolved = resolveAccounts(env({ FC_CONFIG: join(dir, 'missing.json') }), VARS);
+  it('refuses an FC_CONFIG that does not exist', async () => {
+    const resolved = await resolveAccounts(env({ FC_CONFIG: join(dir, 'missing.json') }), VARS);
     expect(resolved).toMatchObject({
       ok: false,
       problems: [expect.stringMatching(/^FC_CONFIG: cannot read .*missing\.json/)],

@@ -48,7 +48,7 @@ describe('the BFF and the emulator over real HTTP', () => {
       FC_REGIONS: 'cn-hangzhou',
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-    resolved = resolveAccounts(parsed.env, {
+    resolved = await resolveAccounts(parsed.env, {
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
     });

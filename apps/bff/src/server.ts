@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { startDemoChurn } from './accounts/demo-churn.ts';
 import { resolveAccounts } from './accounts/resolve-accounts.ts';
 import { createApp } from './app.ts';
 import { demoEnv, parseEnv } from './env.ts';
@@ -18,7 +17,7 @@ if (!parsed.ok) {
   );
   process.exit(1);
 }
-const resolved = resolveAccounts(parsed.env, process.env);
+const resolved = await resolveAccounts(parsed.env, process.env);
 if (!resolved.ok) {
   process.stderr.write(
     `fc-fleet: refusing to start; the accounts are not usable:\n  ${resolved.problems.join('\n  ')}\n`,
@@ -84,7 +83,9 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 });
 
 // Demo only: the generated fleet changes every FC_DEMO_CHURN_SECONDS, so the history is alive.
-const churn = startDemoChurn(resolved, env.FC_DEMO_CHURN_SECONDS, logger);
+const churn = resolved.demo
+  ? (await import('./accounts/demo-churn.ts')).startDemoChurn(resolved, env.FC_DEMO_CHURN_SECONDS, logger)
+  : undefined;
 
 // Demo only: the emulator's fault controls on a second loopback port, to show (and test) how the
 // dashboard behaves when the cloud throttles or fails. Never with real accounts.

@@ -2,12 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ENDPOINT_TEMPLATE } from '@fc-fleet/fc-api';
-import {
-  createEmulator,
-  DEFAULT_EMULATOR_CREDENTIALS,
-  DEFAULT_REGIONS,
-  type Emulator,
-} from '@fc-fleet/fc-emulator';
+import type { Emulator } from '@fc-fleet/fc-emulator';
 import type { BffEnv } from '../env.ts';
 import type { Account } from './account.ts';
 import { accountsFileSchema, type CredentialSource } from './accounts-file.ts';
@@ -57,8 +52,15 @@ function fromSource(source: CredentialSource, vars: Record<string, string | unde
   return officialCredentials(source, vars);
 }
 
-/** Works out the accounts from FC_CONFIG, the credential chain, or (with nothing found, or FC_DEMO=1) the demo. */
-export function resolveAccounts(env: BffEnv, vars: Record<string, string | undefined>): ResolvedAccounts {
+/**
+ * Works out the accounts from FC_CONFIG, the credential chain, or (with nothing found, or
+ * FC_DEMO=1) the demo. The emulator is loaded only for the demo: a BFF in front of the cloud
+ * never has it in memory.
+ */
+export async function resolveAccounts(
+  env: BffEnv,
+  vars: Record<string, string | undefined>,
+): Promise<ResolvedAccounts> {
   const endpoint = env.FC_ENDPOINT ?? DEFAULT_ENDPOINT_TEMPLATE;
   if (env.FC_CONFIG && !env.FC_DEMO) {
     let raw: unknown;
@@ -106,25 +108,6 @@ export function resolveAccounts(env: BffEnv, vars: Record<string, string | undef
     };
     return { ok: true, accounts: [account], demo: false, reason: 'credentials from the default chain' };
   }
+  const { demoAccounts } = await import('./demo-accounts.ts');
   return demoAccounts(env, env.FC_DEMO ? 'FC_DEMO=1' : 'no credentials found');
-}
-
-/** The demo: the emulator in-process with its generated fleet, reached through the same signed client. */
-export function demoAccounts(env: BffEnv, reason: string): ResolvedAccounts {
-  const regions = env.FC_REGIONS ?? [...DEFAULT_REGIONS];
-  const emulator = createEmulator({
-    fleet: { regions, functionsPerRegion: env.FC_DEMO_FUNCTIONS_PER_REGION },
-    control: env.FC_DEMO_CONTROL_PORT !== undefined,
-  });
-  const account: Account = {
-    alias: 'demo',
-    accountId: emulator.fleet.options.accountId,
-    regions,
-    endpoint: emulator.endpointTemplate('http://fc-emulator.demo'),
-    fetch: emulator.fetch,
-    upstreamRps: 1000,
-    credentials: async () => DEFAULT_EMULATOR_CREDENTIALS,
-    secrets: () => [DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret],
-  };
-  return { ok: true, accounts: [account], demo: true, reason, emulator };
 }
