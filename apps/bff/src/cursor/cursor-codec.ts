@@ -12,6 +12,8 @@ const wireSchema = z.object({
   a: z.string().max(256),
   r: z.string().max(64),
   n: z.string().max(256),
+  /** 1 when a selection found the page (see IndexCursor.selection). */
+  s: z.literal(1).optional(),
 });
 
 const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -46,6 +48,7 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         a: cursor.account,
         r: cursor.region,
         n: cursor.name,
+        ...(cursor.selection ? { s: 1 as const } : {}),
       };
       const body = toBase64Url(JSON.stringify(wire));
       return `${body}.${await mac(body)}`;
@@ -84,6 +87,7 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         account: wire.a,
         region: wire.r,
         name: wire.n,
+        ...(wire.s ? { selection: true } : {}),
       };
     },
   };

@@ -2,7 +2,7 @@ import type { SortField } from '@fc-fleet/fleet-contract';
 import type { SqlValue } from '../db/sql-client.ts';
 import { facetClauses } from './facet-filters.ts';
 import { type IndexFilters, type Param, whereClauses } from './index-filters.ts';
-import { matchBound } from './match-bound.ts';
+import { matchBound, placeOf } from './match-bound.ts';
 
 // Two ways to find a page, each of them fast where the other is slow:
 // - a walk down the sort column's index, filtering as it goes, is fast when the filters let
@@ -35,7 +35,8 @@ function walkCap(q: PageQuery, p: Param): string {
   const bound = q.walkLimit === 0 ? undefined : matchBound(q.filters, p);
   if (!bound) return String(text && q.walkLimit > 0 ? Math.max(q.walkLimit, TEXT_WALK) : q.walkLimit);
   const share = text ? TEXT_SHARE : 1;
-  const total = `(select coalesce(sum(n), 0) from fleet_facet_total where facet = 'total')`;
+  // The walk reads only the view's accounts and regions, so the share is taken within them.
+  const total = `(select coalesce(sum(n), 0) from fleet_facet_total where facet = 'total' ${placeOf(q.filters, p)})`;
   return `(select case when b = 0 or 2 * ${q.take} * t > ${LONGEST_WALK} * ${share} * b then 0
     else greatest(${q.walkLimit}, ceil(2 * ${q.take} * t / (${share} * b)::numeric))::integer end
     from (select ${bound} as b, ${total} as t) est)`;

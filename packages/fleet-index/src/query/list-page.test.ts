@@ -82,5 +82,30 @@ for (const factory of storeFactories()) {
           expect(await keysOf(sql, filters, sort, 7), label).toEqual(walked);
         }
     }, 120_000);
+
+    it('sends the pages after one a selection found straight to a selection, and says so in the cursor', async () => {
+      const sort = { field: 'memorySize' as const, dir: 'desc' as const };
+      const walked = await listPage(sql, { filters: {}, sort, limit: 29, walkLimit: 1_000_000 });
+      expect(walked.next?.selection).toBeUndefined();
+      const selected = await listPage(sql, { filters: {}, sort, limit: 29, walkLimit: 0 });
+      expect(selected.next?.selection).toBe(true);
+      // Asked to walk as far as it likes, the next page still comes from a selection: the same rows.
+      const next = await listPage(sql, {
+        filters: {},
+        sort,
+        limit: 29,
+        walkLimit: 1_000_000,
+        after: selected.next,
+      });
+      const fromWalk = await listPage(sql, {
+        filters: {},
+        sort,
+        limit: 29,
+        walkLimit: 1_000_000,
+        after: walked.next,
+      });
+      expect(next.next?.selection).toBe(true);
+      expect(next.rows).toEqual(fromWalk.rows);
+    });
   });
 }

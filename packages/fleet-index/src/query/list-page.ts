@@ -13,6 +13,11 @@ export interface IndexCursor {
   account: string;
   region: string;
   name: string;
+  /**
+   * Set when a selection found this page: the view is too narrow for a walk, so the next page
+   * goes straight to a selection instead of trying a walk that would fail again.
+   */
+  selection?: boolean;
 }
 
 /** One page of the index. */
@@ -88,7 +93,7 @@ export async function listPage(sql: SqlClient, options: ListPageOptions): Promis
     );
   // A walk that filled the page is the page; one that read its phases to their end too. One that
   // stopped at its limit first may have left matches unread: a selection answers instead.
-  const walked = walkedPage(inOrder(await run(walkSql)), q.take);
+  const walked = options.after?.selection ? undefined : walkedPage(inOrder(await run(walkSql)), q.take);
   const rows = walked ?? inOrder(await run(selectionSql));
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
@@ -107,6 +112,7 @@ export async function listPage(sql: SqlClient, options: ListPageOptions): Promis
             account: last.account,
             region: last.region,
             name: last.name,
+            ...(walked ? {} : { selection: true }),
           },
         }
       : {}),

@@ -13,19 +13,13 @@ const totalOf = (where: string, memory: string) =>
 export function matchBound(filters: IndexFilters, p: Param): string | undefined {
   const mask = featureMask(filters.has ?? []);
   if (mask === undefined) return '0';
+  // The kept counts are per account, region and memory size, so every bound is taken within them.
   const memory = [
     filters.memoryMin === undefined ? '' : `and memory >= ${p(filters.memoryMin)}::integer`,
     filters.memoryMax === undefined ? '' : `and memory <= ${p(filters.memoryMax)}::integer`,
+    placeOf(filters, p),
   ].join(' ');
   const parts: string[] = [];
-  if (filters.accounts)
-    parts.push(
-      totalOf(`facet = 'account' and code = any(${termCodes(p, 'account', filters.accounts)})`, memory),
-    );
-  if (filters.regions)
-    parts.push(
-      totalOf(`facet = 'region' and code = any(${termCodes(p, 'region', filters.regions)})`, memory),
-    );
   for (const [key, owner] of CODED) {
     const value = filters[key];
     if (value) parts.push(totalOf(`facet = '${owner}' and code = ${termCode(p, owner, value)}`, memory));
@@ -39,4 +33,15 @@ export function matchBound(filters: IndexFilters, p: Param): string | undefined 
       parts.push(totalOf(`facet = '${tag.Key}' and code = ${termCode(p, tag.Key, tag.Value)}`, memory));
   if (parts.length === 0 && memory.trim()) parts.push(totalOf(`facet = 'total'`, memory));
   return parts.length ? `least(${parts.join(', ')})` : undefined;
+}
+
+/**
+ * The account and region filters as conditions on the kept counts (empty without them).
+ * @example placeOf({ regions: ['cn-hangzhou'] }, p); // "and region = any(array(select code ...))"
+ */
+export function placeOf(filters: IndexFilters, p: Param): string {
+  return [
+    filters.accounts ? `and account = any(${termCodes(p, 'account', filters.accounts)})` : '',
+    filters.regions ? `and region = any(${termCodes(p, 'region', filters.regions)})` : '',
+  ].join(' ');
 }
