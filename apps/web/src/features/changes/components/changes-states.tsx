@@ -86,7 +86,7 @@ export function TimelineFooter({
   error: unknown;
   retry: () => void;
 }) {
-  const loaded = count === 1 ? '1 change' : `${count.toLocaleString('en-US')} changes`;
+  const loaded = count === 1 ? '1 event' : `${count.toLocaleString('en-US')} events`;
   const failure = error ? errorParts(error) : undefined;
   return (
     <div
