@@ -44,6 +44,8 @@ export interface PassOptions {
 }
 
 const PAGE = 100;
+/** The most rows one write takes while the store is behind the listing. */
+const MAX_BATCH = 300;
 const PROGRESS_MS = 500;
 
 async function collectNames(list: ListPage, query: ListFunctionsQuery, signal?: AbortSignal) {
@@ -110,7 +112,6 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
   let progressAt = Number.NEGATIVE_INFINITY;
   const write = async (rows: FunctionRow[], listed: number, seenSoFar: number) => {
     report.written += await writePage(sql, rows, new Date(now()), context);
-    report.pages++;
     report.listed += listed;
     // Progress is for people watching: after the first page, twice a second is enough, and it
     // spares a write per page.
@@ -120,7 +121,26 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
     }
     options.onPage?.(report);
   };
+  // Pages are listed while the store writes. What arrives while it is busy waits and goes in
+  // with the next write, so a store slower than the cloud takes fewer, larger statements (each
+  // carries a statement's fixed costs, its triggers among them), and a fast one sees every page
+  // at once.
   let writing: Promise<void> = Promise.resolve();
+  let busy = false;
+  let pending = new Map<string, FunctionRow>();
+  let pendingListed = 0;
+  const flush = () => {
+    const rows = [...pending.values()];
+    const listed = pendingListed;
+    pending = new Map();
+    pendingListed = 0;
+    busy = true;
+    writing = write(rows, listed, seen.size).finally(() => {
+      busy = false;
+    });
+    // Awaited before the next flush or at the end; until then a failure must not count as unhandled.
+    writing.catch(() => {});
+  };
   let nextToken: string | undefined;
   do {
     const page = await list({ limit: PAGE, nextToken }, signal);
@@ -128,9 +148,8 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
       await writing;
       return fail(page.error);
     }
-    const rows = new Map<string, FunctionRow>();
     for (const fn of page.value.functions) {
-      rows.set(
+      pending.set(
         fn.functionName,
         functionRow(
           account,
@@ -142,14 +161,21 @@ export async function runPass(options: PassOptions): Promise<PassReport> {
       );
       seen.add(fn.functionName);
     }
-    // The store takes one page at a time, in order.
-    await writing;
-    writing = write([...rows.values()], page.value.functions.length, seen.size);
-    // Awaited above or below; until then a failure must not count as unhandled.
-    writing.catch(() => {});
+    report.pages++;
+    pendingListed += page.value.functions.length;
+    // The store takes one write at a time, in order.
+    if (!busy) flush();
+    else if (pending.size >= MAX_BATCH) {
+      await writing;
+      flush();
+    }
     nextToken = page.value.nextToken || undefined;
   } while (nextToken);
   await writing;
+  if (pending.size > 0 || pendingListed > 0) {
+    flush();
+    await writing;
+  }
 
   report.deleted = await deleteUnseen(
     sql,
