@@ -1,24 +1,9 @@
 import { Button } from '../components/ui/button.tsx';
+import { Skeleton } from '../components/ui/skeleton.tsx';
 
 /** Grey bars where rows will be, while the first page loads. */
 export function TableSkeleton() {
-  return (
-    <div
-      role="status"
-      aria-busy="true"
-      aria-label="Loading functions"
-      className="space-y-2 p-4"
-      data-testid="table-skeleton"
-    >
-      {Array.from({ length: 12 }, (_, i) => (
-        <div
-          key={i}
-          className="h-8 animate-pulse rounded bg-slate-100 dark:bg-slate-800"
-          style={{ opacity: 1 - i * 0.06 }}
-        />
-      ))}
-    </div>
-  );
+  return <Skeleton label="Loading functions" rows={12} barClassName="h-8 rounded" testId="table-skeleton" />;
 }
 
 /** The first page failed: what, why, the request id, and a way to try again. */

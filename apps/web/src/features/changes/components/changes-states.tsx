@@ -1,24 +1,12 @@
 import { Button } from '../../../components/ui/button.tsx';
+import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { cn } from '../../../lib/cn.ts';
 
 /** Grey cards where events will be, while the first page loads. */
 export function ChangesSkeleton() {
   return (
-    <div
-      role="status"
-      aria-busy="true"
-      aria-label="Loading changes"
-      className="w-full max-w-6xl space-y-2 p-4"
-    >
-      {Array.from({ length: 6 }, (_, i) => (
-        <div
-          key={i}
-          className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800"
-          style={{ opacity: 1 - i * 0.12 }}
-        />
-      ))}
-    </div>
+    <Skeleton label="Loading changes" rows={6} barClassName="h-16 rounded-md" className="w-full max-w-6xl" />
   );
 }
 

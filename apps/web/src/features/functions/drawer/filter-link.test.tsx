@@ -2,21 +2,9 @@
 // @vitest-environment-options {"url": "http://127.0.0.1:8080//evil.example/x?region=all"}
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOSTILE, ORIGIN, setBase } from '../../../lib/test-support/hostile-page.ts';
 import { DEFAULT_VIEW } from '../../../lib/view-state.ts';
 import { FilterLink } from './filter-link.tsx';
-
-// The page is open at a path the browser reads as a protocol-relative URL: `//evil.example/x`.
-// A link built from `location.pathname` would point at http://evil.example/x.
-const HOSTILE = 'http://127.0.0.1:8080//evil.example/x?region=all';
-const ORIGIN = 'http://127.0.0.1:8080';
-
-function setBase(href: string | undefined) {
-  document.querySelector('base')?.remove();
-  if (href === undefined) return;
-  const base = document.createElement('base');
-  base.href = href;
-  document.head.prepend(base);
-}
 
 describe.each([undefined, '/', '/tools/fc-fleet/'])(
   'a drawer filter link at //evil.example/x, <base href=%j>',
