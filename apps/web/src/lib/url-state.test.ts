@@ -93,7 +93,6 @@ describe('URL state', () => {
           ...DEFAULT_VIEW,
           ...v,
           tab: v.fn ? v.tab : 'overview',
-          sort: v.sort.field === 'name' && v.sort.dir === 'desc' ? v.sort : v.sort,
         };
         const parsed = parseView(serializeView(candidate));
         expect(parsed.problems).toEqual([]);
@@ -151,8 +150,10 @@ describe('URL state', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         const parsed = parseView(`?${text}`);
-        expect(Array.isArray(parsed.problems)).toBe(true);
-        parseView(serializeView(parsed.view));
+        // Whatever was read is a view that writes and reads back to itself, with nothing to say.
+        const again = parseView(serializeView(parsed.view));
+        expect(again.problems).toEqual([]);
+        expect(again.view).toEqual(parsed.view);
       }),
       { numRuns: 500 },
     );
