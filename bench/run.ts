@@ -1,8 +1,8 @@
 import { cpus, totalmem } from 'node:os';
 import { runBffViewsBench } from './bff/views.bench.ts';
-import { runEmulatorPagesBench } from './emulator-pages.bench.ts';
-import { runSignerBench } from './signer.bench.ts';
-import { formatDuration } from './stats.ts';
+import { runEmulatorPagesBench } from './emulator/emulator-pages.bench.ts';
+import { formatDuration } from './shared/stats.ts';
+import { runSignerBench } from './signer/signer.bench.ts';
 
 // `pnpm bench`: prints tables to paste into an issue. Figures depend on the machine, so nothing
 // here compares them with a threshold; each bench stops on a time budget to stay under a minute.
@@ -18,6 +18,6 @@ await runEmulatorPagesBench();
 await runBffViewsBench();
 // The browser bench takes about three minutes and needs a built SPA, so it runs only on request,
 // and Playwright is loaded only then.
-if (process.env.BENCH_WEB === '1') await (await import('./web.bench.ts')).runWebBench();
+if (process.env.BENCH_WEB === '1') await (await import('./web/web.bench.ts')).runWebBench();
 
 console.log(`\ntotal: ${formatDuration(performance.now() - started)}`);

@@ -6,7 +6,7 @@ import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
 import { DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
 import { openStore, type PassReport, type SqlClient } from '@fc-fleet/fleet-index';
-import { type LocalServer, listenLocal } from '../local-server.ts';
+import { type LocalServer, listenLocal } from '../shared/local-server.ts';
 
 /** The BFF on loopback with its index on disk, in front of an emulator it reaches over real HTTP. */
 export interface BffServer extends LocalServer {

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createEmulator, createRng } from '@fc-fleet/fc-emulator';
-import { listenLocal } from '../local-server.ts';
-import { formatTable, quantile, summarize, summaryRow } from '../stats.ts';
+import { listenLocal } from '../shared/local-server.ts';
+import { formatTable, quantile, summarize, summaryRow } from '../shared/stats.ts';
 import { startBffServer } from './bff-server.ts';
 import { randomViewQuery } from './random-views.ts';
 

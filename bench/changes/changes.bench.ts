@@ -1,6 +1,6 @@
 import { createRng } from '@fc-fleet/fc-emulator';
 import { startBffServer } from '../bff/bff-server.ts';
-import { formatTable, summarize, summaryRow } from '../stats.ts';
+import { formatTable, summarize, summaryRow } from '../shared/stats.ts';
 import { changeQueryKinds } from './change-queries.ts';
 import { fillHistory, type HistoryShape } from './fill-history.ts';
 

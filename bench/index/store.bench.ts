@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '@fc-fleet/fc-emulator';
 import { facetCounts, listPage, openStore, runPass, type SqlClient } from '@fc-fleet/fleet-index';
-import { formatTable, summarize, summaryRow } from '../stats.ts';
+import { formatTable, summarize, summaryRow } from '../shared/stats.ts';
 import { type FleetSource, openFleetSource } from './fleet-source.ts';
 import { type LoopDelay, withLoopDelay } from './loop-delay.ts';
 import { randomView } from './random-view.ts';

@@ -1,4 +1,4 @@
-import { quantile } from './stats.ts';
+import { quantile } from '../shared/stats.ts';
 import type { ScrollRun } from './web-scroll.ts';
 
 /** One 60 Hz frame: a frame longer than this missed a display refresh. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { OpenApiUtil } from '@alicloud/openapi-core';
 import { type CanonicalInput, createAcs3Signer, EMPTY_BODY_SHA256 } from '@fc-fleet/fc-api';
-import { formatRate, formatTable, sample, summarize, summaryRow } from './stats.ts';
+import { formatRate, formatTable, sample, summarize, summaryRow } from '../shared/stats.ts';
 
 // Signatures per second of our Web Crypto signer against the official SDK's node:crypto one,
 // both signing the same ListFunctions request in the same process.

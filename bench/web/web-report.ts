@@ -1,4 +1,4 @@
-import { formatDuration, formatTable, quantile } from './stats.ts';
+import { formatDuration, formatTable, quantile } from '../shared/stats.ts';
 import type { InitialAsset } from './web-bundle.ts';
 import type { FirstRowsRun } from './web-first-rows.ts';
 import { frameStats, stallStats } from './web-frames.ts';

@@ -1,4 +1,4 @@
-import { formatTable, quantile } from './stats.ts';
+import { formatTable, quantile } from '../shared/stats.ts';
 import type { InitialAsset } from './web-bundle.ts';
 import type { FirstRowsRun } from './web-first-rows.ts';
 import { frameStats, stallStats } from './web-frames.ts';

@@ -1,4 +1,4 @@
-import { formatDuration } from './stats.ts';
+import { formatDuration } from '../shared/stats.ts';
 import { runWebBench } from './web.bench.ts';
 
 // `pnpm bench:web`: the dashboard in headless Chromium; `pnpm build` runs first so the bundle is current.

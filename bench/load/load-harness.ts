@@ -6,9 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
 import autocannon from 'autocannon';
-import { listenLocal } from './local-server.ts';
+import { listenLocal } from '../shared/local-server.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A bounded load run: everything on loopback, stopping by itself. */
 export interface LoadOptions {

@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
-import { formatDuration } from './stats.ts';
+import { formatDuration } from '../shared/stats.ts';
 import {
   type Density,
   firstRowVisible,

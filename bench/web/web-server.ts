@@ -6,10 +6,10 @@ import { demoAccounts } from '@fc-fleet/bff/demo-accounts';
 import { parseEnv } from '@fc-fleet/bff/env';
 import { createLogger } from '@fc-fleet/bff/logger';
 import { openStore } from '@fc-fleet/fleet-index';
-import { type LocalServer, listenLocal } from './local-server.ts';
+import { type LocalServer, listenLocal } from '../shared/local-server.ts';
 
 /** The built dashboard the BFF serves; `pnpm bench:web` builds it first. */
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../apps/web/dist');
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps/web/dist');
 
 /** The demo BFF serving the built SPA, and how big its one region is. */
 export interface WebServer extends LocalServer {

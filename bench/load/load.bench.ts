@@ -1,5 +1,5 @@
+import { formatTable } from '../shared/stats.ts';
 import { type LoadOptions, runLoad } from './load-harness.ts';
-import { formatTable } from './stats.ts';
 
 /** The views engineers share in a chat during an incident. */
 export const SHARED_VIEWS = [

@@ -1,7 +1,6 @@
 import type { FcClient } from '@fc-fleet/fc-api';
 import { createEmulator } from '@fc-fleet/fc-emulator';
-import { emulatorClient, pager } from './emulator-pager.ts';
-import { listenLocal } from './local-server.ts';
+import { listenLocal } from '../shared/local-server.ts';
 import {
   formatDuration,
   formatRate,
@@ -10,7 +9,8 @@ import {
   sample,
   summarize,
   summaryRow,
-} from './stats.ts';
+} from '../shared/stats.ts';
+import { emulatorClient, pager } from './emulator-pager.ts';
 
 // ListFunctions pages per second through our client against the emulator: in-process through
 // `app.fetch`, then over real HTTP on loopback. Both sign, verify, page and parse for real.
