@@ -1,6 +1,7 @@
-import { hmacSha256Hex, importHmacKey, sha256Hex, timingSafeEqual } from '@fc-fleet/fc-api';
+import { sha256Hex } from '@fc-fleet/fc-api';
 import type { IndexCursor } from '@fc-fleet/fleet-index';
 import { z } from 'zod';
+import { createTokenSigner } from '../crypto/signed-token.ts';
 import { ApiError } from '../errors.ts';
 
 // The wire form is short; only encode/decode see its keys.
@@ -15,10 +16,6 @@ const wireSchema = z.object({
   /** 1 when a selection found the page (see IndexCursor.selection). */
   s: z.literal(1).optional(),
 });
-
-const toBase64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-const fromBase64Url = (text: string) =>
-  new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64url'));
 
 /**
  * A short hash of what a cursor is bound to: the normalised filters and sort, so the same view
@@ -35,9 +32,8 @@ export async function queryKey(parts: unknown): Promise<string> {
  * @example const codec = createCursorCodec({ secret, ttlMs: 3_600_000 }); const c = await codec.encode(next, key);
  */
 export function createCursorCodec(options: { secret: string; ttlMs: number; now?: () => number }) {
-  const key = importHmacKey(`cursor:${options.secret}`);
+  const signer = createTokenSigner(options.secret, 'cursor');
   const now = options.now ?? Date.now;
-  const mac = async (body: string) => (await hmacSha256Hex(await key, body)).slice(0, 32);
   return {
     async encode(cursor: IndexCursor, query: string): Promise<string> {
       const wire: z.infer<typeof wireSchema> = {
@@ -50,8 +46,7 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         n: cursor.name,
         ...(cursor.selection ? { s: 1 as const } : {}),
       };
-      const body = toBase64Url(JSON.stringify(wire));
-      return `${body}.${await mac(body)}`;
+      return signer.seal(wire);
     },
     /** The position inside a cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
     async decode(cursor: string, query: string): Promise<IndexCursor> {
@@ -59,21 +54,10 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         'InvalidCursor',
         'The cursor is not valid: it was altered or made by another server. Reload the list from the top.',
       );
-      const [body, signature, extra] = cursor.split('.');
-      if (
-        !body ||
-        !signature ||
-        extra !== undefined ||
-        !/^[\w-]+$/.test(body) ||
-        !timingSafeEqual(signature, await mac(body))
-      )
-        throw invalid;
-      let wire: z.infer<typeof wireSchema>;
-      try {
-        wire = wireSchema.parse(JSON.parse(fromBase64Url(body)));
-      } catch {
-        throw invalid;
-      }
+      const opened = await signer.open(cursor);
+      const parsed = opened.ok ? wireSchema.safeParse(opened.payload) : undefined;
+      if (!parsed?.success) throw invalid;
+      const wire = parsed.data;
       if (wire.e * 1000 < now())
         throw new ApiError('CursorExpired', 'The cursor has expired. Reload the list from the top.');
       if (wire.q !== query)

@@ -1,4 +1,5 @@
-import { importHmacKey, timingSafeEqual } from '@fc-fleet/fc-api';
+import { timingSafeEqual } from '@fc-fleet/fc-api';
+import { createTokenSigner } from '../crypto/signed-token.ts';
 
 /** The name of the session cookie that sign-in sets in token mode. */
 export const SESSION_COOKIE = 'fc_fleet_session';
@@ -28,47 +29,22 @@ export interface SessionCodecOptions {
   now: () => number;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  try {
-    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
-
 interface Claims {
   sid: string;
   cred: string;
   exp: number;
 }
 
-function parseClaims(payload: string): Claims | undefined {
-  const bytes = fromBase64Url(payload);
-  if (!bytes) return undefined;
-  try {
-    const claims: unknown = JSON.parse(decoder.decode(bytes));
-    if (typeof claims !== 'object' || claims === null) return undefined;
-    const { sid, cred, exp } = claims as Record<string, unknown>;
-    if (typeof sid !== 'string' || typeof cred !== 'string') return undefined;
-    if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
-    return { sid, cred, exp };
-  } catch {
-    return undefined;
-  }
+function asClaims(payload: unknown): Claims | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const { sid, cred, exp } = payload as Record<string, unknown>;
+  if (typeof sid !== 'string' || typeof cred !== 'string') return undefined;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
+  return { sid, cred, exp };
 }
 
 /**
- * Stateless signed sessions: `base64url(JSON {sid, cred, exp}).base64url(HMAC-SHA256)`. `sid` is a
+ * Stateless signed sessions: `{sid, cred, exp}` as a signed token (crypto/signed-token.ts). `sid` is a
  * random id per sign-in (it keys rate limits); `cred` is a short keyed fingerprint of the credential
  * the session was made with, never the credential itself, so rotating FC_AUTH_TOKEN ends every
  * session and a new session secret does too. Nothing is stored server-side: a restart with the same
@@ -83,28 +59,19 @@ export function createSessionCodec(options: SessionCodecOptions): SessionCodec {
   const { secret, ttlMs, now } = options;
   if (secret.length < 32) throw new Error('the session secret must be at least 32 characters');
   if (!(ttlMs > 0)) throw new Error('the session lifetime must be positive');
-  const key = importHmacKey(secret);
-  const mac = async (text: string) =>
-    new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(text)));
-  const sign = async (payload: string) => toBase64Url(await mac(payload));
-  // Signed payloads are base64url, which has no space: this input can never be one of them.
-  const fingerprint = mac(`fc-fleet session credential ${options.credential}`).then((bytes) =>
-    toBase64Url(bytes.slice(0, 16)),
-  );
+  const signer = createTokenSigner(secret, 'session');
+  const fingerprint = signer.fingerprint(`credential ${options.credential}`);
 
   return {
     async issue() {
-      const sessionId = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+      const sessionId = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
       const claims: Claims = { sid: sessionId, cred: await fingerprint, exp: now() + ttlMs };
-      const payload = toBase64Url(encoder.encode(JSON.stringify(claims)));
-      return { value: `${payload}.${await sign(payload)}`, sessionId };
+      return { value: await signer.seal(claims), sessionId };
     },
     async verify(value) {
-      const parts = value.split('.');
-      const [payload, signature] = parts;
-      if (parts.length !== 2 || !payload || !signature) return { ok: false, reason: 'malformed' };
-      if (!timingSafeEqual(signature, await sign(payload))) return { ok: false, reason: 'forged' };
-      const claims = parseClaims(payload);
+      const opened = await signer.open(value);
+      if (!opened.ok) return opened;
+      const claims = asClaims(opened.payload);
       if (!claims) return { ok: false, reason: 'malformed' };
       if (!timingSafeEqual(claims.cred, await fingerprint))
         return { ok: false, reason: 'credential-changed' };
