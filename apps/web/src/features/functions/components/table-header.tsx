@@ -2,7 +2,6 @@ import type { ReactTable } from '@tanstack/react-table';
 import { cn } from '../../../lib/cn.ts';
 import type { ViewState } from '../../../lib/view-state.ts';
 import type { FleetRow } from '../api/types.ts';
-import { SORT_BY_COLUMN } from './columns.tsx';
 import type { Features } from './table-features.ts';
 
 /** Sticky header: click a sortable title to sort in the BFF; drag the edge to resize. */
@@ -20,7 +19,7 @@ export function TableHeader({
       {table.getHeaderGroups().map((group) => (
         <tr key={group.id} className="flex w-full" aria-rowindex={1}>
           {group.headers.map((header) => {
-            const field = SORT_BY_COLUMN[header.column.id];
+            const field = header.column.columnDef.meta?.sort;
             const sorted = field && view.sort.field === field ? view.sort.dir : undefined;
             const ariaSort =
               sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : field ? 'none' : undefined;

@@ -4,7 +4,7 @@ import { Menu } from '../../../components/ui/menu.tsx';
 import type { FleetRow } from '../api/types.ts';
 import { downloadRows } from '../hooks/export-rows.ts';
 import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
-import { COLUMN_LABELS, HIDDEN_BY_DEFAULT } from './columns.tsx';
+import { COLUMN_FACTS } from './columns.tsx';
 
 /** Columns, density, export and "Copy link". */
 export function ViewActions({
@@ -19,8 +19,8 @@ export function ViewActions({
   reset: () => void;
 }) {
   const [copied, setCopied] = useState(false);
-  const ids = prefs.order.length ? prefs.order : Object.keys(COLUMN_LABELS);
-  const visible = (id: string) => prefs.visibility[id] ?? HIDDEN_BY_DEFAULT[id] ?? true;
+  const ids = prefs.order.length ? prefs.order : [...COLUMN_FACTS.keys()];
+  const visible = (id: string) => prefs.visibility[id] ?? !COLUMN_FACTS.get(id)?.hiddenByDefault;
   const move = (id: string, delta: number) => {
     const order = [...ids];
     const i = order.indexOf(id);
@@ -71,12 +71,12 @@ export function ViewActions({
                   disabled={id === 'name'}
                   onChange={(e) => update({ visibility: { ...prefs.visibility, [id]: e.target.checked } })}
                 />
-                {COLUMN_LABELS[id] ?? id}
+                {COLUMN_FACTS.get(id)?.label ?? id}
               </label>
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label={`Move ${COLUMN_LABELS[id] ?? id} left`}
+                aria-label={`Move ${COLUMN_FACTS.get(id)?.label ?? id} left`}
                 onClick={() => move(id, -1)}
               >
                 ↑
@@ -84,7 +84,7 @@ export function ViewActions({
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label={`Move ${COLUMN_LABELS[id] ?? id} right`}
+                aria-label={`Move ${COLUMN_FACTS.get(id)?.label ?? id} right`}
                 onClick={() => move(id, 1)}
               >
                 ↓
