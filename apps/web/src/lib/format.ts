@@ -68,6 +68,11 @@ export function formatAge(ms: number): string {
 }
 
 const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const CLOCK_SECONDS = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const DAY_AND_CLOCK = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -75,13 +80,15 @@ const DAY_AND_CLOCK = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
-/** A local wall-clock time, `14:02`, with the day (`27 Nov, 14:02`) when it is not today. */
-export function formatClock(iso: string, now = Date.now()): string {
+/**
+ * A local wall-clock time, `14:02` (`14:02:37` with seconds, for things minutes apart), with the
+ * day (`27 Nov, 14:02`) when it is not today.
+ */
+export function formatClock(iso: string, now = Date.now(), options: { seconds?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toDateString() === new Date(now).toDateString()
-    ? CLOCK.format(date)
-    : DAY_AND_CLOCK.format(date);
+  if (date.toDateString() !== new Date(now).toDateString()) return DAY_AND_CLOCK.format(date);
+  return (options.seconds ? CLOCK_SECONDS : CLOCK).format(date);
 }
 
 // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.

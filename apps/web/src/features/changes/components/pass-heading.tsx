@@ -10,7 +10,8 @@ export function PassHeading({ item }: { item: Extract<TimelineItem, { type: 'pas
       </span>
       {' · started '}
       <time dateTime={item.passStartedAt} title={formatAbsolute(item.passStartedAt)}>
-        {formatClock(item.passStartedAt)}
+        {/* Passes of a region can start seconds apart: the seconds tell two of them apart. */}
+        {formatClock(item.passStartedAt, Date.now(), { seconds: true })}
       </time>
       {` · ${item.count === 1 ? '1 event' : `${item.count} events`}`}
     </h3>

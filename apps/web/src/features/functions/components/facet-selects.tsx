@@ -97,7 +97,7 @@ export function FacetSelects({
       <Select
         label="Changed within"
         title="Functions a sync pass saw change within the last hour, day or week"
-        className="w-36"
+        className="w-44"
         value={view.changed ?? ''}
         onChange={(e) => {
           const value = e.target.value;
