@@ -58,7 +58,7 @@ export function importsOf(text: string): string[] {
 }
 
 /** BFF modules that load the emulator: only ever imported with `import()`, in demo mode. */
-export const DEMO_ONLY = ['apps/bff/src/accounts/demo-accounts.ts', 'apps/bff/src/accounts/demo-churn.ts'];
+const DEMO_ONLY = ['apps/bff/src/accounts/demo-accounts.ts', 'apps/bff/src/accounts/demo-churn.ts'];
 const isTestCode = (path: string) => /\.test\.tsx?$|\/test-support\//.test(path);
 
 const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);

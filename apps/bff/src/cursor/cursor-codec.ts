@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { createTokenSigner } from '../crypto/signed-token.ts';
 import { ApiError } from '../errors.ts';
 
-// The wire form is short; only encode/decode see its keys.
-const wireSchema = z.object({
-  q: z.string().max(64),
-  e: z.number().int(),
+// The wire forms are short; only this module sees their keys. Every cursor is bound to its query
+// (`q`) and expires (`e`); a list cursor holds a keyset position, a history cursor an event id.
+const bound = z.object({ q: z.string().max(64), e: z.number().int() });
+const listWire = bound.extend({
   p: z.enum(['v', 'm']),
   v: z.union([z.string().max(1024), z.number(), z.null()]),
   a: z.string().max(256),
@@ -16,6 +16,7 @@ const wireSchema = z.object({
   /** 1 when a selection found the page (see IndexCursor.selection). */
   s: z.literal(1).optional(),
 });
+const historyWire = bound.extend({ i: z.string().regex(/^\d{1,19}$/) });
 
 /**
  * A short hash of what a cursor is bound to: the normalised filters and sort, so the same view
@@ -34,37 +35,44 @@ export async function queryKey(parts: unknown): Promise<string> {
 export function createCursorCodec(options: { secret: string; ttlMs: number; now?: () => number }) {
   const signer = createTokenSigner(options.secret, 'cursor');
   const now = options.now ?? Date.now;
-  return {
-    async encode(cursor: IndexCursor, query: string): Promise<string> {
-      const wire: z.infer<typeof wireSchema> = {
-        q: query,
-        e: Math.floor((now() + options.ttlMs) / 1000),
-        p: cursor.phase === 'values' ? 'v' : 'm',
-        v: cursor.value,
-        a: cursor.account,
-        r: cursor.region,
-        n: cursor.name,
-        ...(cursor.selection ? { s: 1 as const } : {}),
-      };
-      return signer.seal(wire);
-    },
-    /** The position inside a cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
-    async decode(cursor: string, query: string): Promise<IndexCursor> {
-      const invalid = new ApiError(
+  const seal = (fields: Record<string, unknown>, query: string) =>
+    signer.seal({ q: query, e: Math.floor((now() + options.ttlMs) / 1000), ...fields });
+  /** The checked wire form of a cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
+  async function open<T extends z.infer<typeof bound>>(schema: z.ZodType<T>, cursor: string, query: string) {
+    const opened = await signer.open(cursor);
+    const parsed = opened.ok ? schema.safeParse(opened.payload) : undefined;
+    if (!parsed?.success)
+      throw new ApiError(
         'InvalidCursor',
         'The cursor is not valid: it was altered or made by another server. Reload the list from the top.',
       );
-      const opened = await signer.open(cursor);
-      const parsed = opened.ok ? wireSchema.safeParse(opened.payload) : undefined;
-      if (!parsed?.success) throw invalid;
-      const wire = parsed.data;
-      if (wire.e * 1000 < now())
-        throw new ApiError('CursorExpired', 'The cursor has expired. Reload the list from the top.');
-      if (wire.q !== query)
-        throw new ApiError(
-          'CursorMismatch',
-          'The cursor belongs to a different filter, sort or region. Reload the list from the top.',
-        );
+    const wire = parsed.data;
+    if (wire.e * 1000 < now())
+      throw new ApiError('CursorExpired', 'The cursor has expired. Reload the list from the top.');
+    if (wire.q !== query)
+      throw new ApiError(
+        'CursorMismatch',
+        'The cursor belongs to a different filter, sort or region. Reload the list from the top.',
+      );
+    return wire;
+  }
+  return {
+    encode(cursor: IndexCursor, query: string): Promise<string> {
+      return seal(
+        {
+          p: cursor.phase === 'values' ? 'v' : 'm',
+          v: cursor.value,
+          a: cursor.account,
+          r: cursor.region,
+          n: cursor.name,
+          ...(cursor.selection ? { s: 1 } : {}),
+        },
+        query,
+      );
+    },
+    /** The position inside a list cursor; throws `InvalidCursor`, `CursorExpired` or `CursorMismatch`. */
+    async decode(cursor: string, query: string): Promise<IndexCursor> {
+      const wire = await open(listWire, cursor, query);
       return {
         phase: wire.p === 'v' ? 'values' : 'missing',
         value: wire.v,
@@ -74,6 +82,11 @@ export function createCursorCodec(options: { secret: string; ttlMs: number; now?
         ...(wire.s ? { selection: true } : {}),
       };
     },
+    /** A history cursor: the id of the last event of a page. */
+    encodeEventId: (id: string, query: string): Promise<string> => seal({ i: id }, query),
+    /** The event id inside a history cursor; throws as `decode` does. */
+    decodeEventId: async (cursor: string, query: string): Promise<string> =>
+      (await open(historyWire, cursor, query)).i,
   };
 }
 

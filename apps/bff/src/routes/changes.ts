@@ -47,12 +47,7 @@ export function changesRoute(deps: {
     const { accounts, regions, prefix, ...view } = toIndexFilters(req);
     // The raw since/until, not their instants: a page's cursor stays good while "24h" moves on.
     const key = await queryKey({ changes: { accounts, regions, prefix, view, query } });
-    const after = req.cursor ? await deps.cursors.decode(req.cursor, key) : undefined;
-    if (after !== undefined && (typeof after.value !== 'string' || !/^\d{1,19}$/.test(after.value)))
-      throw new ApiError(
-        'InvalidCursor',
-        'The cursor is not a position in the history. Reload from the top.',
-      );
+    const afterId = req.cursor ? await deps.cursors.decodeEventId(req.cursor, key) : undefined;
     const since = query.since ? changeInstant(query.since, now) : undefined;
     const until = query.until ? changeInstant(query.until, now) : undefined;
     const [page, status] = await deps.store.read((sql) =>
@@ -70,18 +65,12 @@ export function changesRoute(deps: {
             ...(Object.keys(view).length > 0 ? { view } : {}),
           },
           limit: req.limit,
-          ...(after ? { afterId: String(after.value) } : {}),
+          ...(afterId ? { afterId } : {}),
         }),
         deps.store.status(sql, req.accounts, req.regions),
       ]),
     );
-    // The one cursor codec signs the history's position too: an event id, with no key of its own.
-    const cursor = page.nextId
-      ? await deps.cursors.encode(
-          { phase: 'values', value: page.nextId, account: '', region: '', name: '' },
-          key,
-        )
-      : undefined;
+    const cursor = page.nextId ? await deps.cursors.encodeEventId(page.nextId, key) : undefined;
     const answer: ChangesAnswer = { changes: page.events, ...(cursor ? { cursor } : {}), regions: status };
     return c.json(answer, 200);
   });

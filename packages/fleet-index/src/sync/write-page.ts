@@ -39,7 +39,7 @@ join fleet_function f
 join fleet_function_view v on v.account = f.account and v.region = f.region and v.name = f.name`;
 
 /** The columns of a `fleet_change` row, as a page's events are sent. */
-export const CHANGE_COLUMNS = `account text, region text, name text, kind text, seen_at timestamptz,
+const CHANGE_COLUMNS = `account text, region text, name text, kind text, seen_at timestamptz,
   pass_started_at timestamptz, last_modified_time timestamptz, fields text[], diff json`;
 
 // Events go in with the rows they describe, in one statement, and only for rows that statement
@@ -125,7 +125,7 @@ export interface PageContext {
 }
 
 /** A row of `fleet_change` as a page sends it. */
-export interface ChangeRow {
+interface ChangeRow {
   account: string;
   region: string;
   name: string;
@@ -148,7 +148,7 @@ const validTime = (value: string | undefined) => (value && !Number.isNaN(Date.pa
  * `modified` with the field-level difference, when a field differs or the cloud's
  * lastModifiedTime moved (a change to a value the projection masks shows only as that).
  */
-export function eventsOf(
+function eventsOf(
   before: Before | undefined,
   row: FunctionRow,
   seenAt: Date,
