@@ -1,4 +1,5 @@
 import { Button } from '../components/ui/button.tsx';
+import { ErrorPanel } from '../components/ui/error-panel.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 
 /** Grey bars where rows will be, while the first page loads. */
@@ -7,30 +8,8 @@ export function TableSkeleton() {
 }
 
 /** The first page failed: what, why, the request id, and a way to try again. */
-export function ErrorState({
-  code,
-  message,
-  requestId,
-  retry,
-}: {
-  code: string;
-  message: string;
-  requestId?: string;
-  retry: () => void;
-}) {
-  return (
-    <div
-      role="alert"
-      className="m-4 max-w-3xl space-y-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
-    >
-      <h2 className="font-semibold">The functions could not be loaded</h2>
-      <p className="text-sm">
-        <strong className="font-mono">{code}</strong>: {message}
-      </p>
-      {requestId ? <p className="font-mono text-xs">Request id {requestId}</p> : null}
-      <Button onClick={retry}>Retry</Button>
-    </div>
-  );
+export function ErrorState(props: { code: string; message: string; requestId?: string; retry: () => void }) {
+  return <ErrorPanel title="The functions could not be loaded" {...props} />;
 }
 
 /** Nothing matched: say so and offer the way out; during a first sync, say that more is coming. */

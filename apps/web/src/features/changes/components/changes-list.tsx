@@ -1,6 +1,6 @@
 import type { ViewState } from '../../../lib/view-state.ts';
 import type { ChangesList as List } from '../hooks/use-changes-list.ts';
-import { ChangesEmpty, ChangesError, ChangesSkeleton, TimelineFooter } from './changes-states.tsx';
+import { ChangesEmpty, ChangesError, ChangesFooter, ChangesSkeleton } from './changes-states.tsx';
 import { ChangesTimeline } from './changes-timeline.tsx';
 
 /** What the history looks like right now: its error, the skeleton, "no changes", or the timeline. */
@@ -27,15 +27,7 @@ export function ChangesList({
       go={go}
       canLoadMore={list.canLoadMore}
       loadMore={list.loadMore}
-      footer={
-        <TimelineFooter
-          count={list.events.length}
-          hasMore={list.hasMore}
-          fetching={list.loadingMore}
-          error={list.nextError}
-          retry={list.loadMore}
-        />
-      }
+      footer={<ChangesFooter list={list} />}
     />
   );
 }

@@ -1,7 +1,9 @@
 import { Button } from '../../../components/ui/button.tsx';
+import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { cn } from '../../../lib/cn.ts';
+import type { ChangesList } from '../hooks/use-changes-list.ts';
 
 /** Grey cards where events will be, while the first page loads. */
 export function ChangesSkeleton() {
@@ -27,20 +29,7 @@ export function ChangesError({
   retry: () => void;
   title?: string;
 }) {
-  const { code, message, requestId } = errorParts(error);
-  return (
-    <div
-      role="alert"
-      className="m-4 max-w-3xl space-y-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
-    >
-      <h2 className="font-semibold">{title}</h2>
-      <p className="text-sm">
-        <strong className="font-mono">{code}</strong>: {message}
-      </p>
-      {requestId ? <p className="font-mono text-xs">Request id {requestId}</p> : null}
-      <Button onClick={retry}>Retry</Button>
-    </div>
-  );
+  return <ErrorPanel title={title} {...errorParts(error)} retry={retry} />;
 }
 
 /** No events: none recorded yet, or none that match the filters (with the way out). */
@@ -98,5 +87,19 @@ export function TimelineFooter({
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** The footer of a loaded history list (the Changes page's and the drawer's alike). */
+export function ChangesFooter({ list, className }: { list: ChangesList; className?: string }) {
+  return (
+    <TimelineFooter
+      count={list.events.length}
+      hasMore={list.hasMore}
+      fetching={list.loadingMore}
+      error={list.nextError}
+      retry={list.loadMore}
+      {...(className ? { className } : {})}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { historyParams } from '../api/changes-query.ts';
 import { useChangesList } from '../hooks/use-changes-list.ts';
 import { ChangeEventCard } from './change-event.tsx';
 import { historyView } from './change-links.ts';
-import { ChangesError, TimelineFooter } from './changes-states.tsx';
+import { ChangesError, ChangesFooter } from './changes-states.tsx';
 import { ViewLink } from './view-link.tsx';
 
 /** What the drawer gives its History tab. */
@@ -56,14 +56,7 @@ export function HistoryTab({ view, target, go }: HistoryTabProps) {
           </li>
         ))}
       </ol>
-      <TimelineFooter
-        count={list.events.length}
-        hasMore={list.hasMore}
-        fetching={list.loadingMore}
-        error={list.nextError}
-        retry={list.loadMore}
-        className="px-0"
-      />
+      <ChangesFooter list={list} className="px-0" />
     </div>
   );
 }
