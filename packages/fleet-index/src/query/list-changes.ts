@@ -1,6 +1,7 @@
 import type { ChangeEvent, ChangeField, ChangeKind, FieldChange } from '@fc-fleet/fleet-contract';
 import type { SqlClient, SqlValue } from '../db/sql-client.ts';
 import { type IndexFilters, type Param, whereClauses } from './index-filters.ts';
+import { withoutCovering } from './whole-fleet-filters.ts';
 
 /** Which events to read; all given must match. */
 export interface ChangeFilters {
@@ -95,10 +96,10 @@ async function withoutEveryRegion(sql: SqlClient, filters: ChangeFilters): Promi
   const { rows } = await sql.query<{ account: string; region: string }>(
     'select account, region from fleet_region',
   );
-  const out: ChangeFilters = { ...filters };
-  if (filters.accounts && rows.every((r) => filters.accounts?.includes(r.account))) delete out.accounts;
-  if (filters.regions && rows.every((r) => filters.regions?.includes(r.region))) delete out.regions;
-  return out;
+  return withoutCovering(filters, {
+    accounts: rows.map((r) => r.account),
+    regions: rows.map((r) => r.region),
+  });
 }
 
 async function newestId(sql: SqlClient): Promise<string> {

@@ -21,12 +21,24 @@ group by t.facet, t.value having sum(x.n) > 0`;
 export async function withoutWholeFleetFilters(sql: SqlClient, filters: IndexFilters): Promise<IndexFilters> {
   if (!filters.accounts && !filters.regions) return filters;
   const { rows } = await sql.query<{ facet: 'account' | 'region'; value: string }>(PRESENT);
-  const covers = (facet: 'account' | 'region', wanted: readonly string[]) => {
-    const asked = new Set(wanted);
-    return rows.every((row) => row.facet !== facet || asked.has(row.value));
-  };
-  const out: IndexFilters = { ...filters };
-  if (filters.accounts && covers('account', filters.accounts)) delete out.accounts;
-  if (filters.regions && covers('region', filters.regions)) delete out.regions;
+  return withoutCovering(filters, {
+    accounts: rows.flatMap((r) => (r.facet === 'account' ? [r.value] : [])),
+    regions: rows.flatMap((r) => (r.facet === 'region' ? [r.value] : [])),
+  });
+}
+
+/**
+ * The filters without an account or region list that names every one of `present`: such a
+ * filter lets everything through (the index's functions, or its history's events).
+ * @example withoutCovering({ regions: ['a', 'b'], kinds: ['deleted'] }, { accounts: [], regions: ['a', 'b'] }); // { kinds: ['deleted'] }
+ */
+export function withoutCovering<F extends { accounts?: readonly string[]; regions?: readonly string[] }>(
+  filters: F,
+  present: { accounts: readonly string[]; regions: readonly string[] },
+): F {
+  const covers = (wanted: readonly string[], all: readonly string[]) => all.every((v) => wanted.includes(v));
+  const out: F = { ...filters };
+  if (filters.accounts && covers(filters.accounts, present.accounts)) delete out.accounts;
+  if (filters.regions && covers(filters.regions, present.regions)) delete out.regions;
   return out;
 }
