@@ -202,13 +202,12 @@ export function createSyncScheduler(options: SyncSchedulerOptions) {
   }
 
   async function pruneLoop(): Promise<void> {
-    const wake: { fn?: () => void } = {};
     while (!stopper.signal.aborted) {
       // Every replica prunes; a delete of what another already deleted removes nothing.
       await pruneHistory().catch((error: unknown) =>
         logger.warn('history prune failed; retrying', { error }),
       );
-      await sleep(PRUNE_EVERY_MS, stopper.signal, wake);
+      await sleep(PRUNE_EVERY_MS, stopper.signal);
     }
   }
 
