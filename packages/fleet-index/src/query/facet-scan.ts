@@ -18,6 +18,8 @@ const PLACES: Record<Exclude<FacetName, 'has'>, [1 | 2, string]> = {
   internetAccess: [1, 'internet::integer'],
   env: [2, 'coalesce(env, 0)'],
   team: [2, 'coalesce(team, 0)'],
+  // Counted by runtime; the caller turns runtimes into statuses (runtime-lifecycle.ts).
+  lifecycle: [1, 'coalesce(runtime, 0)'],
 };
 
 const passes = (clauses: readonly FacetClause[]) =>
@@ -45,10 +47,13 @@ function passingSql(clauses: readonly FacetClause[], facets: readonly FacetName[
 
 /**
  * Counts over the rows that fail exactly one of the `owners`' filters, each for that owner's
- * facet. Called only when every owner's facet is counted here (the caller reads a facet from the
- * fleet-wide counts only when its own filter is the view's only one).
+ * facet, for the `wanted` owners only (the others' facets are read from the fleet-wide counts).
  */
-function failingSql(clauses: readonly FacetClause[], owners: readonly FacetName[]) {
+function failingSql(
+  clauses: readonly FacetClause[],
+  owners: readonly FacetName[],
+  wanted: readonly FacetName[],
+) {
   const own = owners.map((owner) => clauses.filter((c) => c.owner === owner));
   // A row passing every owned filter but one fails at most one: a bitmap OR of bitmap ANDs; the
   // first one it fails (if any) is then the only one.
@@ -59,7 +64,9 @@ function failingSql(clauses: readonly FacetClause[], owners: readonly FacetName[
   const rows = `select case ${fails} end as m, c.* from fleet_facet c
     ${where([...clauses.filter((c) => !c.owner).map(whereOf), anyButOne])}`;
   const o = `(select m, ${code} as code, count(*)::integer as n from (${rows}) r where m is not null group by 1, 2) o`;
-  const pairs = owners.map((facet) =>
+  // Only the facets asked for: another owner's facet may come from the kept counts, and counting
+  // it here too would list its values twice.
+  const pairs = wanted.map((facet) =>
     facet === 'has'
       ? bits('o', 'code', `and m = ${owners.indexOf(facet) + 1}`)
       : `select '${facet}' as facet, code, n from o where m = ${owners.indexOf(facet) + 1}`,
@@ -80,7 +87,10 @@ export function facetScanSql(
   const owners = [...new Set(clauses.flatMap((c) => (c.owner ? [c.owner] : [])))];
   // A facet with a filter of its own also counts the rows that fail only that filter.
   const wanted = owners.filter((owner) => facets.includes(owner));
-  const parts = [passingSql(clauses, facets, total), ...(wanted.length ? [failingSql(clauses, owners)] : [])];
+  const parts = [
+    passingSql(clauses, facets, total),
+    ...(wanted.length ? [failingSql(clauses, owners, wanted)] : []),
+  ];
   return `select facet, code, sum(n)::integer as n from (${parts.map((p) => `(${p})`).join('\nunion all\n')}) pairs
 group by facet, code`;
 }
