@@ -56,6 +56,8 @@ export const FACET_NAMES = [
   'env',
   'team',
   'has',
+  /** The runtime's lifecycle status (runtime-lifecycle.ts): values `deprecated`, `eol`, `current`. */
+  'lifecycle',
 ] as const;
 /** A facet's name. */
 export type FacetName = (typeof FACET_NAMES)[number];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTER_NAMES, type ListFilters, parseFilters, writeFilters } from './list-filters.ts';
+import { LIFECYCLE_STATUSES } from './runtime-lifecycle.ts';
 import { HAS_VALUES } from './vocabulary.ts';
 
 const read = (query: string) => {
@@ -47,6 +48,24 @@ describe('the filters of a view, defined once', () => {
     expect(read(`tags=${'k=v,'.repeat(21)}`).problems[0]?.message).toBe('takes at most 20 pairs');
   });
 
+  it('reads a tag a function must not have, and the insights filters', () => {
+    const { filters, problems } = read('tags=!env,team=pay&lifecycle=eol&lacks=vpc,nas&acceleration=Ready');
+    expect(problems).toEqual([]);
+    expect(filters).toEqual({
+      tags: [
+        { Key: 'env', Absent: true },
+        { Key: 'team', Value: 'pay' },
+      ],
+      lacks: ['vpc', 'nas'],
+      lifecycle: 'eol',
+      acceleration: 'Ready',
+    });
+    const bad = read('tags=!env=prod&lifecycle=retired&lacks=wings&acceleration=Re ady').problems;
+    expect(bad.map((p) => p.param)).toEqual(['tags', 'lacks', 'lifecycle', 'acceleration']);
+    expect(bad[0]?.message).toContain('!key');
+    expect(bad[2]?.message).toBe('must be deprecated or eol or current (got "retired")');
+  });
+
   it('round-trips any valid filters through the URL (property)', () => {
     const text = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
     const filters: fc.Arbitrary<ListFilters> = fc.record(
@@ -56,11 +75,17 @@ describe('the filters of a view, defined once', () => {
         runtime: text,
         vpcId: text,
         tags: fc.array(
-          fc.record({ Key: text, Value: fc.option(text, { nil: undefined }) }, { requiredKeys: ['Key'] }),
+          fc.oneof(
+            fc.record({ Key: text, Value: fc.option(text, { nil: undefined }) }, { requiredKeys: ['Key'] }),
+            fc.record({ Key: text, Absent: fc.constant(true as const) }),
+          ),
           { minLength: 1, maxLength: 5 },
         ),
         fcVersion: fc.constantFrom('v2' as const, 'v3' as const),
         has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES), { minLength: 1 }),
+        lacks: fc.uniqueArray(fc.constantFrom(...HAS_VALUES), { minLength: 1 }),
+        lifecycle: fc.constantFrom(...LIFECYCLE_STATUSES),
+        acceleration: fc.constantFrom('Ready', 'None', 'Preparing', 'Failed', 'Unknown'),
         internetAccess: fc.boolean(),
         memoryMin: fc.integer({ min: 0, max: 1024 }),
         memoryMax: fc.integer({ min: 2048, max: 1_048_576 }),
@@ -80,6 +105,6 @@ describe('the filters of a view, defined once', () => {
       }),
       { numRuns: 300 },
     );
-    expect(FILTER_NAMES).toHaveLength(21);
+    expect(FILTER_NAMES).toHaveLength(24);
   });
 });

@@ -1,4 +1,5 @@
 import { CHANGED_WITHIN, type ChangedWithin } from './changes.ts';
+import { LIFECYCLE_STATUSES } from './runtime-lifecycle.ts';
 import { HAS_VALUES, type HasValue } from './vocabulary.ts';
 
 const ID = /^[A-Za-z0-9][\w.:-]*$/;
@@ -40,6 +41,17 @@ export const FILTER_SPECS = {
   role: { kind: 'text', max: 512 },
   fcVersion: { kind: 'enum', values: ['v2', 'v3'] },
   has: { kind: 'list', values: HAS_VALUES },
+  /** Features the function must not have (`lacks=vpc`: outside any VPC). */
+  lacks: { kind: 'list', values: HAS_VALUES },
+  /** The runtime's lifecycle status (runtime-lifecycle.ts), on the day of the request. */
+  lifecycle: { kind: 'enum', values: LIFECYCLE_STATUSES },
+  /** A container image's acceleration: `None` when turned off, else the state FC reports. */
+  acceleration: {
+    kind: 'text',
+    max: 32,
+    pattern: /^[A-Za-z][A-Za-z-]*$/,
+    hint: 'an acceleration state such as Ready or None',
+  },
   internetAccess: { kind: 'bool' },
   memoryMin: { kind: 'int', min: 0, max: 1_048_576 },
   memoryMax: { kind: 'int', min: 0, max: 1_048_576 },
@@ -61,11 +73,17 @@ export const TEXT_FILTER_NAMES = FILTER_NAMES.filter((n): n is TextFilterName =>
   ['text', 'tags'].includes(FILTER_SPECS[n].kind),
 );
 
-/** A `tags` pair: `env=prod`, or a key alone (`cost-center`). */
+/** A `tags` pair: `env=prod`, a key alone (`cost-center`), or a key the function must not have (`!env`). */
 export interface TagFilter {
   Key: string;
   Value?: string;
+  /** The function has no value for this key (`!env`): no such tag, or one with an empty value. */
+  Absent?: true;
 }
+
+/** A tag filter as the URL writes it: `env=prod`, `cost-center` or `!env`. */
+export const tagText = (t: TagFilter) =>
+  t.Absent ? `!${t.Key}` : t.Value === undefined ? t.Key : `${t.Key}=${t.Value}`;
 
 type ValueOf<S extends Spec> = S extends { kind: 'text' }
   ? string
@@ -99,9 +117,14 @@ function parseTags(value: string): TagFilter[] | string {
   const tags: TagFilter[] = [];
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    const Key = (eq < 0 ? pair : pair.slice(0, eq)).trim();
-    if (!Key || Key.length > 128) return `takes key=value pairs separated by commas (got "${clip(pair)}")`;
-    tags.push(eq < 0 ? { Key } : { Key, Value: pair.slice(eq + 1) });
+    const absent = pair.trimStart().startsWith('!');
+    const Key = (eq < 0 ? pair : pair.slice(0, eq))
+      .trim()
+      .slice(absent ? 1 : 0)
+      .trim();
+    if (!Key || Key.length > 128 || (absent && eq >= 0))
+      return `takes key=value pairs, keys alone or !key, separated by commas (got "${clip(pair)}")`;
+    tags.push(absent ? { Key, Absent: true } : eq < 0 ? { Key } : { Key, Value: pair.slice(eq + 1) });
   }
   return tags;
 }
@@ -184,11 +207,7 @@ export function writeFilters(filters: ListFilters, out = new URLSearchParams()):
   for (const name of FILTER_NAMES) {
     const value = filters[name];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    if (name === 'tags')
-      out.set(
-        name,
-        (value as TagFilter[]).map((t) => (t.Value === undefined ? t.Key : `${t.Key}=${t.Value}`)).join(','),
-      );
+    if (name === 'tags') out.set(name, (value as TagFilter[]).map(tagText).join(','));
     else out.set(name, Array.isArray(value) ? value.join(',') : String(value));
   }
   return out;

@@ -1,3 +1,4 @@
+import { tagText } from '@fc-fleet/fleet-contract';
 import type { IndexFilters } from '@fc-fleet/fleet-index';
 import type { ListRequest } from './parse-list-query.ts';
 
@@ -14,8 +15,9 @@ export function toIndexFilters(req: Pick<ListRequest, 'accounts' | 'regions' | '
     accounts: sorted(req.accounts.map((a) => a.alias)),
     regions: sorted(req.regions),
     ...req.filters,
-    tags: sorted(req.filters.tags, (t) => `${t.Key}=${t.Value ?? ''}`),
+    tags: sorted(req.filters.tags, tagText),
     has: sorted(req.filters.has),
+    lacks: sorted(req.filters.lacks),
   };
   return Object.fromEntries(
     Object.entries(all).filter(

@@ -1,5 +1,5 @@
 import type { StoredFunction } from '@fc-fleet/fc-emulator';
-import { FACET_NAMES, type FacetName } from '@fc-fleet/fleet-contract';
+import { FACET_NAMES, type FacetName, lifecycleOf } from '@fc-fleet/fleet-contract';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, scrollAll } from '../test-support/test-app.ts';
 
@@ -31,6 +31,14 @@ const VALUES: Record<FacetName, (r: Raw) => Value[]> = {
   env: (r) => [tag(r, 'env')],
   team: (r) => [tag(r, 'team')],
   has: (r) => Object.keys(FEATURES).filter((f) => FEATURES[f]?.(r)),
+  lifecycle: (r) => [lifecycleOf(r.stored.fn.runtime, new Date()).status],
+};
+const lifecycleIs = (status: string) => (r: Raw) => VALUES.lifecycle(r)[0] === status;
+/** A container's acceleration, by the rule the index states (accelerationOf), spelled out again here. */
+const acceleration = (r: Raw) => {
+  const c = r.stored.fn.customContainerConfig;
+  if (!c?.image) return null;
+  return c.accelerationType === 'None' ? 'None' : c.accelerationInfo?.status || 'Unknown';
 };
 
 /** A view: its query string and, per facet it filters on, the condition (`other`: filters with no facet). */
@@ -79,6 +87,29 @@ const VIEWS: View[] = [
       internetAccess: (r) => r.stored.fn.internetAccess ?? true,
     },
   ],
+  [
+    'account=all&region=all&lifecycle=eol&has=vpc',
+    { lifecycle: lifecycleIs('eol'), has: (r) => FEATURES.vpc?.(r) ?? false },
+  ],
+  [
+    'region=all&lifecycle=current&runtime=python3.12',
+    {
+      account: (r) => r.account === 'test',
+      region: inRegions(...TEST_REGIONS),
+      lifecycle: lifecycleIs('current'),
+      runtime: (r) => r.stored.fn.runtime === 'python3.12',
+    },
+  ],
+  ['account=all&region=all&lifecycle=deprecated', { lifecycle: lifecycleIs('deprecated') }],
+  [
+    'account=all&region=all&internetAccess=true&lacks=vpc,nas&tags=!env',
+    {
+      internetAccess: (r) => r.stored.fn.internetAccess ?? true,
+      other: (r) => !FEATURES.vpc?.(r) && !FEATURES.nas?.(r),
+      env: (r) => tag(r, 'env') === null,
+    },
+  ],
+  ['account=all&region=all&acceleration=Ready', { other: (r) => acceleration(r) === 'Ready' }],
   [
     'account=all&region=cn-hangzhou&prefix=orders-',
     { region: inRegions('cn-hangzhou'), other: (r) => r.stored.fn.functionName.startsWith('orders-') },
@@ -133,6 +164,9 @@ describe('GET /api/facets', () => {
       const facets = res.body.facets as Record<FacetName, { value: Value; count: number }[]>;
       expect(Object.keys(facets).sort()).toEqual([...FACET_NAMES].sort());
       for (const facet of FACET_NAMES) {
+        expect(new Set(facets[facet].map((v) => v.value)).size, `${facet} values listed once`).toBe(
+          facets[facet].length,
+        );
         const got = Object.fromEntries(facets[facet].map((v) => [String(v.value), v.count]));
         expect(got, facet).toEqual(expectedCounts(all(), view, facet));
       }
@@ -172,6 +206,10 @@ describe('GET /api/facets', () => {
     ['has=cheese', 'InvalidParameter', 'has'],
     ['memoryMin=4096&memoryMax=128', 'InvalidParameter', 'memoryMin'],
     ['tags==prod', 'InvalidParameter', 'tags'],
+    ['tags=!env=prod', 'InvalidParameter', 'tags'],
+    ['lifecycle=old', 'InvalidParameter', 'lifecycle'],
+    ['lacks=cheese', 'InvalidParameter', 'lacks'],
+    ['acceleration=Re%20ady', 'InvalidParameter', 'acceleration'],
     ['q=%00', 'InvalidParameter', 'control characters'],
     ['runtime=a&runtime=b', 'InvalidParameter', 'more than once'],
   ];

@@ -1,3 +1,4 @@
+import { lifecycleOf } from '@fc-fleet/fleet-contract';
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
@@ -30,7 +31,15 @@ const FACETS: Facet[] = [
   { name: 'env', omits: withoutTag('env'), values: (r) => [r.tag_env] },
   { name: 'team', omits: withoutTag('team'), values: (r) => [r.tag_team] },
   { name: 'has', omits: without('has'), values: (r) => r.features },
+  { name: 'lifecycle', omits: without('lifecycle'), values: (r) => [status(r)] },
 ];
+
+const status = (r: FunctionRow) => lifecycleOf(r.runtime, new Date()).status;
+
+function tagMatches(r: FunctionRow, t: NonNullable<IndexFilters['tags']>[number]): boolean {
+  if (t.Absent) return !r.tags[t.Key];
+  return t.Value === undefined ? t.Key in r.tags : r.tags[t.Key] === t.Value;
+}
 
 function matches(r: FunctionRow, f: IndexFilters): boolean {
   const text = `${r.search}`;
@@ -47,7 +56,10 @@ function matches(r: FunctionRow, f: IndexFilters): boolean {
     (f.internetAccess === undefined || (r.internet_access ?? true) === f.internetAccess) &&
     (f.memoryMin === undefined || (r.memory_size ?? 0) >= f.memoryMin) &&
     (f.memoryMax === undefined || (r.memory_size ?? 0) <= f.memoryMax) &&
-    (f.tags ?? []).every((t) => (t.Value === undefined ? t.Key in r.tags : r.tags[t.Key] === t.Value))
+    (f.tags ?? []).every((t) => tagMatches(r, t)) &&
+    (f.lacks ?? []).every((h) => !r.features.includes(h)) &&
+    (!f.lifecycle || status(r) === f.lifecycle) &&
+    (!f.acceleration || r.acceleration === f.acceleration)
   );
 }
 
@@ -66,10 +78,11 @@ function expectedCounts(rows: FunctionRow[], filters: IndexFilters) {
 async function actualCounts(sql: SqlClient, filters: IndexFilters) {
   const counts = await facetCounts(sql, filters);
   const facets = Object.fromEntries(
-    Object.entries(counts.facets).map(([name, values]) => [
-      name,
-      new Map(values.map((v) => [v.value, v.count])),
-    ]),
+    Object.entries(counts.facets).map(([name, values]) => {
+      // Each value once: a Map would hide a value listed twice.
+      expect(new Set(values.map((v) => v.value)).size, `${name} values listed once`).toBe(values.length);
+      return [name, new Map(values.map((v) => [v.value, v.count]))];
+    }),
   );
   return { total: counts.total, facets };
 }
@@ -107,6 +120,11 @@ for (const factory of storeFactories()) {
           has: ['logs'],
         },
         { q: 'checkout', memoryMin: 1024 },
+        { lifecycle: 'eol', has: ['vpc'] },
+        { lifecycle: 'current', runtime: 'go1', tags: [{ Key: 'env', Absent: true }] },
+        { lifecycle: 'deprecated', regions: ['cn-hangzhou'] },
+        { lacks: ['vpc', 'oss'], internetAccess: true, tags: [{ Key: 'cost-center', Absent: true }] },
+        { acceleration: 'Ready', has: ['container'] },
         { memoryMin: 1024 },
         { memoryMax: 512, runtime: 'nodejs18' },
         { memoryMin: 0, memoryMax: 0 },

@@ -1,4 +1,4 @@
-import { FACET_NAMES, type FacetCount } from '@fc-fleet/fleet-contract';
+import { FACET_NAMES, type FacetCount, lifecycleOf } from '@fc-fleet/fleet-contract';
 import type { SqlClient, SqlValue } from '../db/sql-client.ts';
 import { FEATURES } from '../sync/function-row.ts';
 import { type FacetName, facetClauses } from './facet-filters.ts';
@@ -56,10 +56,17 @@ export async function facetCounts(sql: SqlClient, filters: IndexFilters): Promis
     const key = conditions.join(' ');
     byConditions.set(key, [...(byConditions.get(key) ?? []), facet]);
   }
-  for (const [conditions, facets] of byConditions)
-    parts.push(`select facet, code, sum(n)::integer as n from fleet_facet_total
-      where facet = any(${`$${params.push(facets)}`}::text[]) ${conditions}
-      group by facet, code`);
+  for (const [conditions, facets] of byConditions) {
+    const kept = facets.filter((facet) => facet !== 'lifecycle');
+    if (kept.length > 0)
+      parts.push(`select facet, code, sum(n)::integer as n from fleet_facet_total
+        where facet = any(${`$${params.push(kept)}`}::text[]) ${conditions}
+        group by facet, code`);
+    // Statuses are not kept: they change with the date. Counted by runtime, turned into statuses below.
+    if (facets.includes('lifecycle'))
+      parts.push(`select 'lifecycle' as facet, code, sum(n)::integer as n from fleet_facet_total
+        where facet = 'runtime' ${conditions} group by code`);
+  }
   if (scanned.length > 0) parts.push(facetScanSql(clauses, scanned, !whole('total')));
   const { rows } = await sql.query<CountRow>(
     decode(parts.map((part) => `(${part})`).join('\nunion all\n')),
@@ -70,11 +77,17 @@ export async function facetCounts(sql: SqlClient, filters: IndexFilters): Promis
     FacetValue[]
   >;
   let total = 0;
+  const now = new Date();
+  const statuses = new Map<string, number>();
   for (const row of rows) {
     if (row.facet === 'total') total = row.n;
-    else if (FACET_NAMES.includes(row.facet as FacetName))
+    else if (row.facet === 'lifecycle') {
+      const status = lifecycleOf(row.value, now).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + row.n);
+    } else if (FACET_NAMES.includes(row.facet as FacetName))
       facets[row.facet as FacetName].push({ value: facetValue(row), count: row.n });
   }
+  facets.lifecycle = [...statuses].map(([value, count]) => ({ value, count }));
   for (const values of Object.values(facets))
     values.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
   return { total, facets };

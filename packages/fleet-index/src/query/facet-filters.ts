@@ -1,4 +1,4 @@
-import type { FacetName } from '@fc-fleet/fleet-contract';
+import { type FacetName, runtimesIn } from '@fc-fleet/fleet-contract';
 import { featureMask } from '../sync/function-row.ts';
 import { type IndexFilters, type Param, whereClauses } from './index-filters.ts';
 
@@ -111,6 +111,28 @@ export function facetClauses(filters: IndexFilters, p: Param): FacetClause[] {
     }
   }
   delete rest.has;
+  // Features a function must not have: no index form (a GIN index finds what rows have).
+  if (filters.lacks?.length) {
+    const mask = featureMask(filters.lacks);
+    if (mask !== undefined) out.push({ sql: `(c.features::integer & ${mask}) = 0` });
+  }
+  delete rest.lacks;
+  if (filters.lifecycle) {
+    const runtimes = runtimesIn(filters.lifecycle, new Date());
+    if ('in' in runtimes) {
+      const list = termCodes(p, 'runtime', runtimes.in);
+      out.push({ owner: 'lifecycle', sql: `c.runtime = any(${list})`, index: `c.terms && ${list}` });
+    } else {
+      const list = termCodes(p, 'runtime', runtimes.not);
+      out.push({ owner: 'lifecycle', sql: `not coalesce(c.runtime = any(${list}), false)` });
+    }
+  }
+  delete rest.lifecycle;
+  if (filters.acceleration) {
+    const code = termCode(p, 'acceleration', filters.acceleration);
+    out.push({ sql: `c.acceleration = ${code}`, index: `c.terms @> array[${code}]` });
+  }
+  delete rest.acceleration;
   for (const [value, op] of [
     [filters.memoryMin, '>='],
     [filters.memoryMax, '<='],
@@ -126,6 +148,7 @@ export function facetClauses(filters: IndexFilters, p: Param): FacetClause[] {
     const owner = tag.Key === 'env' || tag.Key === 'team' ? tag.Key : undefined;
     // tag_env holds no empty value, so `env=` (and a key alone) is asked of the tags themselves.
     if (owner && tag.Value) out.push(coded(owner, owner, termCode(p, owner, tag.Value)));
+    else if (owner && tag.Absent) out.push({ owner, sql: `c.${owner} is null` });
     else out.push({ ...(owner ? { owner } : {}), ...byFunction({ tags: [tag] }, p) });
   }
   if (whereClauses(rest, undefined, () => '$0').length > 0) out.push(byFunction(rest, p));

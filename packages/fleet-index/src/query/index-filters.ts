@@ -1,4 +1,4 @@
-import { CHANGED_WITHIN, type ChangedWithin } from '@fc-fleet/fleet-contract';
+import { CHANGED_WITHIN, type ChangedWithin, type Lifecycle, runtimesIn } from '@fc-fleet/fleet-contract';
 import type { SqlValue } from '../db/sql-client.ts';
 
 /** Every filter the index answers; all given must match. The BFF parses them from the URL. */
@@ -12,8 +12,8 @@ export interface IndexFilters {
   gpuType?: string;
   /** Case-insensitive substring of the description. */
   description?: string;
-  /** Every pair must be on the function; a pair without a value matches the key alone. */
-  tags?: readonly { Key: string; Value?: string }[];
+  /** Every pair must be on the function; a pair without a value matches the key alone, `Absent` a function without a value for it. */
+  tags?: readonly { Key: string; Value?: string; Absent?: true }[];
   resourceGroupId?: string;
   /** Case-insensitive substring of the name, description or ARN. */
   q?: string;
@@ -28,6 +28,12 @@ export interface IndexFilters {
   /** Case-insensitive substring of a layer ARN. */
   layer?: string;
   has?: readonly string[];
+  /** Features the function must not have. */
+  lacks?: readonly string[];
+  /** The runtime's lifecycle status on the day of the query (the contract's catalogue). */
+  lifecycle?: Lifecycle;
+  /** A container image's acceleration state (`None`: turned off). */
+  acceleration?: string;
   /** A function that does not say is taken to have internet access, as the cloud's default. */
   internetAccess?: boolean;
   memoryMin?: number;
@@ -107,6 +113,16 @@ export function whereClauses(f: IndexFilters, omit: keyof IndexFilters | undefin
   if (use('nasServer') && f.nasServer) add((p) => `nas_servers @> array[${p(f.nasServer ?? '')}]::text[]`);
   if (use('ossBucket') && f.ossBucket) add((p) => `oss_buckets @> array[${p(f.ossBucket ?? '')}]::text[]`);
   if (use('has') && f.has?.length) add((p) => `features @> ${p(f.has ?? [])}::text[]`);
+  if (use('lacks') && f.lacks?.length) add((p) => `not (features && ${p(f.lacks ?? [])}::text[])`);
+  if (use('lifecycle') && f.lifecycle) {
+    const runtimes = runtimesIn(f.lifecycle, new Date());
+    add((p) =>
+      'in' in runtimes
+        ? `runtime = any(${p(runtimes.in)}::text[])`
+        : `not coalesce(runtime = any(${p(runtimes.not)}::text[]), false)`,
+    );
+  }
+  if (use('acceleration') && f.acceleration) add((p) => `acceleration = ${p(f.acceleration ?? '')}`);
   if (use('internetAccess') && f.internetAccess !== undefined)
     add((p) => `coalesce(internet_access, true) = ${p(f.internetAccess ?? true)}`);
   // A function without a memory size counts as 0. Written so the memory index can be used.
@@ -124,7 +140,9 @@ export function whereClauses(f: IndexFilters, omit: keyof IndexFilters | undefin
   }
   if (use('tags'))
     for (const tag of f.tags ?? []) {
-      if (tag.Value === undefined) add((p) => `tags ? ${p(tag.Key)}`);
+      // No tag of the key, or one without a value: as tag_env and tag_team keep them (null).
+      if (tag.Absent) add((p) => `coalesce(tags ->> ${p(tag.Key)}, '') = ''`);
+      else if (tag.Value === undefined) add((p) => `tags ? ${p(tag.Key)}`);
       else add((p) => `tags @> ${p(JSON.stringify({ [tag.Key]: tag.Value }))}::jsonb`);
     }
   return clauses;

@@ -5,8 +5,9 @@ import { openPglite } from '../db/open-pglite.ts';
 import { openPostgres } from '../db/open-postgres.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import { facetCounts } from '../query/facet-counts.ts';
+import { fleetInsights } from '../query/insights.ts';
 import { listPage } from '../query/list-page.ts';
-import { functionRow } from '../sync/function-row.ts';
+import { accelerationOf, functionRow } from '../sync/function-row.ts';
 import { createIndexedFleet } from '../test-support/indexed-fleet.ts';
 import { createDatabase } from '../test-support/postgres-server.ts';
 import { migrate } from './migrate.ts';
@@ -83,6 +84,30 @@ for (const store of stores) {
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .slice(0, 5);
       expect(page.rows.map((r) => r.function.functionName)).toEqual(expected);
+    });
+
+    it('fills what the insights read (acceleration, vCPU, GPU memory) from what the store already holds', async () => {
+      const sql = await store.open();
+      open.push(sql);
+      await migrate(sql, MIGRATIONS.slice(0, 1));
+      const rows = await writeAsVersion1(sql);
+      await migrate(sql);
+      const insights = await fleetInsights(sql, {}, new Date());
+      const states = new Map<string, number>();
+      for (const r of rows) {
+        const state = accelerationOf(r.view);
+        if (state) states.set(state, (states.get(state) ?? 0) + 1);
+      }
+      expect(states.size).toBeGreaterThan(1);
+      expect(new Map(insights.byAcceleration.map((c) => [c.value, c.count]))).toEqual(states);
+      const gpuMemory = rows.reduce((sum, r) => sum + (r.gpu_memory_size ?? 0), 0);
+      expect(gpuMemory).toBeGreaterThan(0);
+      expect(insights.resources.gpuMemoryMb).toBe(gpuMemory);
+      expect(insights.resources.vcpu).toBeCloseTo(
+        rows.reduce((sum, r) => sum + (r.cpu ?? 0), 0),
+        6,
+      );
+      expect((await facetCounts(sql, { acceleration: 'Ready' })).total).toBe(states.get('Ready'));
     });
   });
 }

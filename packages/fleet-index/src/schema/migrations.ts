@@ -2,6 +2,7 @@ import { V1 } from './migration-v1.ts';
 import { V2 } from './migration-v2.ts';
 import { V3 } from './migration-v3.ts';
 import { V4 } from './migration-v4.ts';
+import { V5 } from './migration-v5.ts';
 
 /** One schema change; applied once, in order, inside a transaction. */
 export interface Migration {
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'facet codes', sql: V2 },
   { version: 3, name: 'change history', sql: V3 },
   { version: 4, name: 'facet counts by place', sql: V4 },
+  { version: 5, name: 'insights columns', sql: V5 },
 ];

@@ -23,6 +23,8 @@ export interface FunctionRow {
   role: string | null;
   resource_group_id: string | null;
   image: string | null;
+  /** A container image's acceleration (see accelerationOf); null without an image. */
+  acceleration: string | null;
   /** Image and resolved image URI, lower case, for substring search. */
   image_search: string;
   /** The function's role and its VPC role, lower case, for substring search. */
@@ -93,6 +95,19 @@ export function featureMask(names: readonly string[]): number | undefined {
 }
 
 /**
+ * A container image's acceleration as the index keeps it: null without an image, `None` when
+ * turned off, else the state FC reports (`Unknown` when it reports none). The same rule as
+ * migration v5's.
+ * @example accelerationOf({ functionName: 'f', customContainerConfig: { image: 'i', accelerationType: 'Default', accelerationInfo: { status: 'Ready' } } }); // 'Ready'
+ */
+export function accelerationOf(view: FunctionView): string | null {
+  const container = view.customContainerConfig;
+  if (!container?.image) return null;
+  if (container.accelerationType === 'None') return 'None';
+  return container.accelerationInfo?.status || 'Unknown';
+}
+
+/**
  * Turns a projected function into its index row. `content_hash` covers the projection and the FC
  * version, so a pass that sees the same function again writes nothing.
  * @example functionRow('prod', 'cn-hangzhou', 'v3', view).memory_size // 1024
@@ -127,6 +142,7 @@ export function functionRow(
     role: orNull(view.role),
     resource_group_id: orNull(view.resourceGroupId),
     image: orNull(view.customContainerConfig?.image),
+    acceleration: accelerationOf(view),
     image_search: [
       view.customContainerConfig?.image ?? '',
       view.customContainerConfig?.resolvedImageUri ?? '',

@@ -11,6 +11,7 @@ export const CODED_FACETS = [
   ['vpcId', 'vpc_id'],
   ['env', 'tag_env'],
   ['team', 'tag_team'],
+  ['acceleration', 'acceleration'],
 ] as const satisfies readonly (readonly [string, keyof FunctionRow])[];
 
 /** A coded facet's name. */

@@ -7,7 +7,7 @@ import { CODED_FACETS, codeOf, ensureTerms, type TermCodes } from './term-codes.
 const COLUMNS = `account text, region text, name text, fc_version text, runtime text, memory_size integer,
   cpu real, timeout integer, code_size integer, created_time timestamptz, last_modified_time timestamptz,
   gpu_type text, gpu_memory_size integer, vpc_id text, vswitch_ids text[], security_group_id text,
-  internet_access boolean, role text, resource_group_id text, image text, image_search text,
+  internet_access boolean, role text, resource_group_id text, image text, acceleration text, image_search text,
   role_search text, nas_servers text[],
   oss_buckets text[], layer_arns text[], features text[], tags jsonb, tag_env text, tag_team text,
   search text, description_search text, content_hash text, env_prints json, last_changed_at timestamptz,
@@ -79,19 +79,20 @@ views as (
   on conflict (account, region, name) do update set view = excluded.view
 )
 insert into fleet_facet (id, account, region, fc_version, runtime, gpu_type, vpc_id, env, team,
-  internet, features, memory_size, timeout, code_size, created_time, last_modified_time, name, terms,
-  last_changed_at)
+  acceleration, internet, features, memory_size, timeout, code_size, created_time, last_modified_time,
+  name, terms, last_changed_at, cpu, gpu_memory)
 select c.id, ${CODE_COLUMNS.map((column) => `i.${column}`).join(', ')},
   coalesce(i.internet_access, true), i.feature_mask, i.memory_size, i.timeout, i.code_size,
-  i.created_time, i.last_modified_time, i.name, i.facet_terms, c.last_changed_at
+  i.created_time, i.last_modified_time, i.name, i.facet_terms, c.last_changed_at, i.cpu, i.gpu_memory_size
 from input i join changed c using (account, region, name)
 on conflict (id) do update set account = excluded.account, region = excluded.region,
   fc_version = excluded.fc_version, runtime = excluded.runtime, gpu_type = excluded.gpu_type,
-  vpc_id = excluded.vpc_id, env = excluded.env, team = excluded.team, internet = excluded.internet,
+  vpc_id = excluded.vpc_id, env = excluded.env, team = excluded.team,
+  acceleration = excluded.acceleration, internet = excluded.internet,
   features = excluded.features, memory_size = excluded.memory_size, timeout = excluded.timeout,
   code_size = excluded.code_size, created_time = excluded.created_time,
   last_modified_time = excluded.last_modified_time, name = excluded.name, terms = excluded.terms,
-  last_changed_at = excluded.last_changed_at`;
+  last_changed_at = excluded.last_changed_at, cpu = excluded.cpu, gpu_memory = excluded.gpu_memory`;
 
 /**
  * The codes of a facet row for its GIN index: each coded value, then -1 - bit for each feature,
