@@ -20,6 +20,7 @@ import { changesRoute } from './routes/changes.ts';
 import { facetsRoute } from './routes/facets.ts';
 import { getFunctionRoute } from './routes/get-function.ts';
 import { healthRoutes } from './routes/health.ts';
+import { insightsRoute } from './routes/insights.ts';
 import { listFunctionsRoute } from './routes/list-functions.ts';
 import { metaRoute } from './routes/meta.ts';
 import { refreshRoute } from './routes/refresh.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/api/facets', facetsRoute({ accounts: deps.accounts, store }))
     .route('/api/changes', changesRoute({ accounts: deps.accounts, store, cursors, now }))
+    .route('/api/insights', insightsRoute({ accounts: deps.accounts, store, now }))
     .route(
       '/api/refresh',
       refreshRoute({ accounts: deps.accounts, store, sync, perMinute: env.FC_REFRESH_PER_MINUTE, now }),

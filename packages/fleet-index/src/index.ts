@@ -8,6 +8,7 @@ export { analyzeChanges, pruneChanges } from './history/maintain-history.ts';
 export { type LeaseOptions, releaseLease, renewLease, tryLease } from './lease/region-lease.ts';
 export { type FacetCounts, type FacetName, type FacetValue, facetCounts } from './query/facet-counts.ts';
 export { buildWhere, type IndexFilters } from './query/index-filters.ts';
+export { type FleetInsights, fleetInsights } from './query/insights.ts';
 export { type ChangeFilters, type ListChangesOptions, listChanges } from './query/list-changes.ts';
 export { type IndexCursor, type IndexPage, type ListPageOptions, listPage } from './query/list-page.ts';
 export { repairFunction } from './repair/repair-function.ts';
