@@ -26,6 +26,17 @@ async function getJson(url: string): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;
 }
 
+const INSIGHT_QUESTIONS = [
+  'region=all&lifecycle=deprecated',
+  'region=all&lifecycle=eol',
+  'region=all&lifecycle=current&has=vpc',
+  'region=all&has=gpu',
+  'region=all&internetAccess=true&lacks=vpc',
+  'region=all&acceleration=Ready',
+  'region=cn-hangzhou&tags=!env',
+  'region=cn-shanghai&lifecycle=eol&tags=env=prod',
+];
+
 /** Runs the BFF views benchmark and prints its tables. */
 export async function runBffViewsBench(): Promise<void> {
   console.log(
@@ -71,6 +82,7 @@ export async function runBffViewsBench(): Promise<void> {
     const firstPages: number[] = [];
     const nextPages: number[] = [];
     const facets: number[] = [];
+    const insights: number[] = [];
     const before = calls();
     for (let i = 0; i < 200; i++) {
       const query = randomViewQuery(rng);
@@ -89,8 +101,22 @@ export async function runBffViewsBench(): Promise<void> {
       const filters = new URLSearchParams(query);
       filters.delete('sort');
       facets.push((await timed(() => getJson(`${bff.baseUrl}/api/facets?${filters}`)))[0]);
+      insights.push((await timed(() => getJson(`${bff.baseUrl}/api/insights?${filters}`)))[0]);
     }
-    facts.push(['upstream calls made by those 600 requests', String(calls() - before), '']);
+    // The views engineers open most, unfiltered: every function of the fleet is counted.
+    const wholeFleet: number[] = [];
+    for (let i = 0; i < 20; i++)
+      wholeFleet.push((await timed(() => getJson(`${bff.baseUrl}/api/insights?region=all`)))[0]);
+    // The questions the Insights page is opened for, each three times.
+    const questions: number[] = [];
+    for (const query of INSIGHT_QUESTIONS)
+      for (let i = 0; i < 3; i++)
+        questions.push((await timed(() => getJson(`${bff.baseUrl}/api/insights?${query}`)))[0]);
+    facts.push([
+      `upstream calls made by those ${600 + wholeFleet.length + questions.length} requests`,
+      String(calls() - before),
+      '',
+    ]);
     facts.push([
       'RSS (bench process: BFF + index; emulator fleet before it)',
       mb(process.memoryUsage().rss),
@@ -112,10 +138,17 @@ export async function runBffViewsBench(): Promise<void> {
           summaryRow('first page, random view', summarize(firstPages)),
           summaryRow('next page', summarize(nextPages)),
           summaryRow('facet counts, same filters', summarize(facets)),
+          summaryRow('insights, same filters', summarize(insights)),
+          summaryRow('insights, whole fleet (region=all)', summarize(wholeFleet)),
+          summaryRow('insights, lifecycle/GPU/network questions', summarize(questions)),
         ],
       ),
     );
     console.log(`\nslowest first page: ${quantile(sortedFirst, 1).toFixed(1)} ms`);
+    const p95 = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.95);
+    console.log(
+      `insights p95 / facet counts p95, same views, same process: ${(p95(insights) / p95(facets)).toFixed(2)}`,
+    );
   } finally {
     await bff.close();
     await upstream.close();
