@@ -58,7 +58,8 @@ export interface InsightsAnswer {
   /** All three statuses, worst first, zeros included. */
   byLifecycle: InsightCount<Lifecycle>[];
   byRegion: InsightCount<string>[];
-  byAccount: InsightCount<string>[];
+  /** With the view's regions the account has (an account's link shows those only). */
+  byAccount: (InsightCount<string> & { regions: string[] })[];
   /** By the `env` and `team` tags; `null` counts the functions without that tag. */
   byTag: { env: InsightCount<string | null>[]; team: InsightCount<string | null>[] };
   /** By memory size (MB); `null`: functions that do not say. */
@@ -85,7 +86,8 @@ export type InsightPick =
   | { kind: 'runtime'; runtime: string }
   | { kind: 'lifecycle'; lifecycle: Lifecycle }
   | { kind: 'region'; region: string }
-  | { kind: 'account'; account: string }
+  /** `regions`: the view's regions the account has (from `byAccount`); absent, the view's are kept. */
+  | { kind: 'account'; account: string; regions?: readonly string[] }
   | { kind: 'tag'; key: 'env' | 'team'; value: string | null }
   | { kind: 'memory'; memorySize: number }
   | { kind: 'gpu'; gpuType: string; region?: string }
@@ -149,7 +151,10 @@ export function pickParams(view: URLSearchParams, pick: InsightPick): URLSearchP
   for (const [name, value] of writeFilters(pickFilters(filters, pick))) out.set(name, value);
   if (pick.kind === 'region' || (pick.kind === 'gpu' && pick.region))
     out.set('region', pick.region as string);
-  if (pick.kind === 'account') out.set('account', pick.account);
+  if (pick.kind === 'account') {
+    out.set('account', pick.account);
+    if (pick.regions?.length) out.set('region', pick.regions.join(','));
+  }
   return out;
 }
 

@@ -22,9 +22,16 @@ const acceleration = (r: Raw) => {
   return c.accelerationType === 'None' ? 'None' : c.accelerationInfo?.status || 'Unknown';
 };
 
-/** Each view: its query string and which functions of the two fleets it holds. */
+/**
+ * Each view: its query string and which functions of the two fleets it holds. The first two are
+ * counted from the kept counts (place and memory filters only), the others by reading rows.
+ */
 const VIEWS: [string, (r: Raw) => boolean][] = [
   ['region=all', (r) => r.account === 'test'],
+  [
+    'account=all&region=cn-hangzhou,cn-shenzhen&memoryMin=1024',
+    (r) => ['cn-hangzhou', 'cn-shenzhen'].includes(r.region) && (r.stored.fn.memorySize ?? 0) >= 1024,
+  ],
   ['account=all&region=all&has=gpu', (r) => Boolean(r.stored.fn.gpuConfig?.gpuType)],
   [
     'account=all&region=cn-hangzhou&lifecycle=eol&memoryMin=512',
@@ -54,7 +61,7 @@ function picksOf(a: InsightsAnswer): [string, number, InsightPick][] {
     out.push([`lifecycle ${c.value}`, c.count, { kind: 'lifecycle', lifecycle: c.value }]);
   for (const c of a.byRegion) out.push([`region ${c.value}`, c.count, { kind: 'region', region: c.value }]);
   for (const c of a.byAccount)
-    out.push([`account ${c.value}`, c.count, { kind: 'account', account: c.value }]);
+    out.push([`account ${c.value}`, c.count, { kind: 'account', account: c.value, regions: c.regions }]);
   for (const key of ['env', 'team'] as const)
     for (const c of a.byTag[key])
       out.push([`${key} ${c.value}`, c.count, { kind: 'tag', key, value: c.value }]);
@@ -140,7 +147,13 @@ describe('GET /api/insights', () => {
       expect(a.byLifecycle.map((c) => c.value)).toEqual([...LIFECYCLE_STATUSES]);
       for (const c of a.byLifecycle) expect(c.count, c.value).toBe(statuses.get(c.value) ?? 0);
       expect(asMap(a.byRegion)).toEqual(tally(rows, (r) => r.region));
-      expect(asMap(a.byAccount)).toEqual(tally(rows, (r) => r.account));
+      expect(new Map(a.byAccount.map((c) => [c.value, c.count]))).toEqual(tally(rows, (r) => r.account));
+      for (const c of a.byAccount)
+        expect(c.regions, c.value).toEqual(
+          expect.arrayContaining([
+            ...new Set(rows.filter((r) => r.account === c.value).map((r) => r.region)),
+          ]),
+        );
       expect(asMap(a.byTag.env)).toEqual(tally(rows, (r) => tag(r, 'env')));
       expect(asMap(a.byTag.team)).toEqual(tally(rows, (r) => tag(r, 'team')));
       expect(asMap(a.byMemory)).toEqual(tally(rows, (r) => r.stored.fn.memorySize ?? null));

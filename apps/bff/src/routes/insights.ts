@@ -20,7 +20,13 @@ export function insightsRoute(deps: { accounts: readonly Account[]; store: Fleet
     const [insights, regions] = await deps.store.read((sql) =>
       Promise.all([fleetInsights(sql, filters, now), deps.store.status(sql, req.accounts, req.regions)]),
     );
-    const answer: InsightsAnswer = { ...insights, regions };
+    // An account's link keeps to the view's regions that account has: another account's region
+    // is not one of its own, and the table would refuse it.
+    const byAccount = insights.byAccount.map((c) => {
+      const account = req.accounts.find((a) => a.alias === c.value);
+      return { ...c, regions: req.regions.filter((r) => account?.regions.includes(r)) };
+    });
+    const answer: InsightsAnswer = { ...insights, byAccount, regions };
     return c.json(answer, 200);
   });
 }
