@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -29,4 +29,21 @@ export function initialAssets(dist: string): InitialAsset[] {
     const body = readFileSync(resolve(dist, ref.replace(/^\.?\//, '')));
     return [{ path: ref, kind, bytes: body.length, gzipBytes: gzipSync(body).length }];
   });
+}
+
+/**
+ * The scripts the built app loads later, on demand (a page, the drawer), each with raw and gzip
+ * sizes: every `.js` under `assets/` that `index.html` does not reference, largest first.
+ * @example lazyChunks('apps/web/dist').find((c) => c.path.includes('insights'));
+ */
+export function lazyChunks(dist: string): InitialAsset[] {
+  const initial = new Set(initialAssets(dist).map((a) => a.path.replace(/^\.?\//, '')));
+  return readdirSync(resolve(dist, 'assets'))
+    .map((name) => `assets/${name}`)
+    .filter((path) => path.endsWith('.js') && !initial.has(path))
+    .map((path) => {
+      const body = readFileSync(resolve(dist, path));
+      return { path, kind: 'js' as const, bytes: body.length, gzipBytes: gzipSync(body).length };
+    })
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
