@@ -145,7 +145,11 @@ export async function runBffViewsBench(): Promise<void> {
       ),
     );
     console.log(`\nslowest first page: ${quantile(sortedFirst, 1).toFixed(1)} ms`);
-    const p95 = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.95);
+    const p95 = (values: number[]) =>
+      quantile(
+        [...values].sort((a, b) => a - b),
+        0.95,
+      );
     console.log(
       `insights p95 / facet counts p95, same views, same process: ${(p95(insights) / p95(facets)).toFixed(2)}`,
     );

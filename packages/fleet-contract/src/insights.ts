@@ -1,4 +1,3 @@
-import { GPU_TYPES } from '@fc-fleet/fc-api';
 import type { ChangeKind } from './changes.ts';
 import type { RegionSync } from './index-answers.ts';
 import {
@@ -95,9 +94,6 @@ export type InsightPick =
   | { kind: 'internet'; withoutVpc: boolean }
   | { kind: 'withoutVpc' }
   | { kind: 'acceleration'; state: string };
-
-/** The GPU card behind a type, when known. */
-export const gpuCard = (gpuType: string) => GPU_TYPES.find((g) => g.type === gpuType);
 
 const withList = (list: HasValue[] | undefined, value: HasValue) => [...new Set([...(list ?? []), value])];
 

@@ -42,9 +42,9 @@ const VIEWS: [string, (r: Raw) => boolean][] = [
   ],
 ];
 
-function tally<V>(rows: readonly Raw[], valueOf: (r: Raw) => V): Map<V, number> {
+function tally<V>(rows: readonly Raw[], keyOf: (r: Raw) => V): Map<V, number> {
   const counts = new Map<V, number>();
-  for (const r of rows) counts.set(valueOf(r), (counts.get(valueOf(r)) ?? 0) + 1);
+  for (const r of rows) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + 1);
   return counts;
 }
 const asMap = <V>(counts: readonly { value: V; count: number }[]) =>

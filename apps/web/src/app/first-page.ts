@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { facetFilters, facetsQueryOptions } from '../features/functions/api/facets-query.ts';
+import { facetsQueryOptions } from '../features/functions/api/facets-query.ts';
 import { functionsQueryOptions } from '../features/functions/api/functions-query.ts';
 import { parsePage } from '../features/functions/api/parse.ts';
 import { readJson } from '../lib/api-client.ts';
 import { parseView } from '../lib/url-state.ts';
 import { currentPage } from '../lib/view-href.ts';
-import { listingParams } from '../lib/view-state.ts';
+import { listingParams, selectionKey } from '../lib/view-state.ts';
 
 declare global {
   interface Window {
@@ -20,10 +20,10 @@ declare global {
  * The view's facet counts (the filters' numbers and the total) are asked for at the same time.
  */
 export function primeFirstPage(client: QueryClient): void {
-  // The Changes page lists no functions: it asks for its own first page when it renders.
+  // The Changes and Insights pages list no functions: each asks for its own data when it renders.
   if (currentPage() !== 'functions') return;
   const view = parseView(window.location.search).view;
-  client.prefetchQuery(facetsQueryOptions(facetFilters(view))).catch(() => {});
+  client.prefetchQuery(facetsQueryOptions(selectionKey(view))).catch(() => {});
   const listing = listingParams(view).toString();
   const options = functionsQueryOptions(listing);
   const early = window.__fcFleetFirstPage;

@@ -2,7 +2,7 @@ import { cn } from '../lib/cn.ts';
 import { viewHref } from '../lib/view-href.ts';
 import { PAGES, type Page, type ViewState } from '../lib/view-state.ts';
 
-const LABELS: Record<Page, string> = { functions: 'Functions', changes: 'Changes' };
+const LABELS: Record<Page, string> = { functions: 'Functions', changes: 'Changes', insights: 'Insights' };
 
 /** The same view on another page: account, regions and filters stay; the drawer does not. */
 export const onPage = (view: ViewState, page: Page): ViewState => ({
@@ -12,7 +12,7 @@ export const onPage = (view: ViewState, page: Page): ViewState => ({
   tab: 'overview',
 });
 
-/** Functions | Changes: links (open in a new tab works), a plain click switches in place. */
+/** Functions | Changes | Insights: links (open in a new tab works), a plain click switches in place. */
 export function PageSwitch({
   view,
   go,

@@ -12,6 +12,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The error envelope's code, message and request id, for any failure: what an error panel shows.
+ * @example errorParts(new ApiError('Throttled', 'Slow down', 429, 'req-1')) // { code: 'Throttled', message: 'Slow down', requestId: 'req-1' }
+ */
+export function errorParts(error: unknown): { code: string; message: string; requestId?: string } {
+  if (error instanceof ApiError)
+    return { code: error.code, message: error.message, requestId: error.requestId };
+  return { code: 'Error', message: error instanceof Error ? error.message : 'Something went wrong.' };
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 

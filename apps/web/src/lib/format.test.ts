@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock } from './format.ts';
+import { formatClock, formatMemory } from './format.ts';
 
 describe('formatClock', () => {
   // Local times, so the expectations hold in any time zone the tests run in.
@@ -17,5 +17,16 @@ describe('formatClock', () => {
   it('adds the day to a time of another day, and returns what is not a time as it came', () => {
     expect(formatClock(new Date(2026, 10, 27, 23, 5).toISOString(), today)).toBe('27 Nov, 23:05');
     expect(formatClock('not a time', today)).toBe('not a time');
+  });
+});
+
+describe('formatMemory', () => {
+  it('says MB, GB or, for totals, TB', () => {
+    expect(formatMemory(512)).toBe('512 MB');
+    expect(formatMemory(1536)).toBe('1.5 GB');
+    expect(formatMemory(32_768)).toBe('32 GB');
+    expect(formatMemory(1_048_576)).toBe('1 TB');
+    expect(formatMemory(3_355_443)).toBe('3.2 TB');
+    expect(formatMemory(null)).toBe('—');
   });
 });

@@ -3,12 +3,14 @@ const number = new Intl.NumberFormat('en-US');
 /** `12,345`. */
 export const formatCount = (n: number): string => number.format(n);
 
-/** Memory in MB as people say it: `512 MB`, `1.5 GB`. */
+const oneDecimal = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Memory in MB as people say it: `512 MB`, `1.5 GB`, and for a fleet's total `3.2 TB`. */
 export function formatMemory(mb: number | null | undefined): string {
   if (mb === null || mb === undefined) return '—';
   if (mb < 1024) return `${mb} MB`;
   const gb = mb / 1024;
-  return `${Number.isInteger(gb) ? gb : gb.toFixed(1)} GB`;
+  return gb < 1024 ? `${oneDecimal(gb)} GB` : `${oneDecimal(gb / 1024)} TB`;
 }
 
 /** Bytes as `4.2 MB`. */

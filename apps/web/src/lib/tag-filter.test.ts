@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagValue, withTag } from './tag-filter.ts';
+import { absentTags, presentTags, tagValue, withTag } from './tag-filter.ts';
 
 describe('tags filter', () => {
   it('reads the value asked of one key', () => {
@@ -8,6 +8,7 @@ describe('tags filter', () => {
     expect(tagValue('env', 'env')).toBeUndefined();
     expect(tagValue(undefined, 'env')).toBeUndefined();
     expect(tagValue('url=a=b', 'url')).toBe('a=b');
+    expect(tagValue('!env', 'env')).toBeUndefined();
   });
 
   it('sets a key in its place, appends a new one, and removes one', () => {
@@ -16,5 +17,14 @@ describe('tags filter', () => {
     expect(withTag(undefined, 'env', 'prod')).toBe('env=prod');
     expect(withTag('env=prod,team=data', 'env', undefined)).toBe('team=data');
     expect(withTag('env=prod', 'env', undefined)).toBeUndefined();
+  });
+
+  it('asks for the absence of a key with !key, in the place of what it asked of that key', () => {
+    expect(withTag('env=prod,team=data', 'env', null)).toBe('!env,team=data');
+    expect(withTag('!env,team=data', 'env', 'prod')).toBe('env=prod,team=data');
+    expect(withTag('!env', 'env', undefined)).toBeUndefined();
+    expect(absentTags('!env, team=data,!team')).toEqual(['env', 'team']);
+    expect(presentTags('!env, team=data, cost-center')).toBe('team=data,cost-center');
+    expect(presentTags('!env')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { LIFECYCLE_STATUSES } from '@fc-fleet/fleet-contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseView, serializeView } from './url-state.ts';
@@ -16,12 +17,13 @@ import {
 const VALID: Partial<Record<(typeof TEXT_FILTERS)[number], string>> = {
   runtime: 'python3.10',
   gpuType: 'fc.gpu.ampere.1',
-  tags: 'env=prod,cost-center',
+  tags: 'env=prod,cost-center,!team',
   resourceGroupId: 'rg-acfm2x',
   vpcId: 'vpc-bp1abc',
   vSwitchId: 'vsw-bp1abc',
   securityGroupId: 'sg-bp1abc',
   ossBucket: 'models-prod',
+  acceleration: 'Ready',
 };
 
 const full: ViewState = {
@@ -32,6 +34,8 @@ const full: ViewState = {
   text: Object.fromEntries(TEXT_FILTERS.map((name, i) => [name, VALID[name] ?? `${name}-value ${i}/é,=:`])),
   fcVersion: 'v3',
   has: ['vpc', 'gpu'],
+  lacks: ['nas', 'oss'],
+  lifecycle: 'eol',
   internetAccess: false,
   memoryMin: 512,
   memoryMax: 4096,
@@ -70,6 +74,8 @@ describe('URL state', () => {
           .filter((s) => s.trim() === s && s.length > 0 && !/\p{Cc}/u.test(s)),
       ),
       has: fc.uniqueArray(fc.constantFrom(...HAS_VALUES)),
+      lacks: fc.uniqueArray(fc.constantFrom(...HAS_VALUES)),
+      lifecycle: fc.option(fc.constantFrom(...LIFECYCLE_STATUSES), { nil: undefined }),
       changed: fc.option(fc.constantFrom('1h' as const, '24h' as const, '7d' as const), { nil: undefined }),
       sort: fc.record({
         field: fc.constantFrom(...SORT_FIELDS),
@@ -212,6 +218,36 @@ describe('URL state', () => {
     expect(problems).toEqual(['Ignored account="<script>": not an account name.']);
   });
 
+  it('reads and writes the lifecycle, lacks, acceleration and absent-tag filters', () => {
+    const search = '?region=all&tags=!env,team=data&acceleration=Ready&lacks=vpc,nas&lifecycle=deprecated';
+    const { view, problems } = parseView(search);
+    expect(problems).toEqual([]);
+    expect(view).toMatchObject({
+      regions: 'all',
+      text: { tags: '!env,team=data', acceleration: 'Ready' },
+      lacks: ['vpc', 'nas'],
+      lifecycle: 'deprecated',
+    });
+    expect(parseView(serializeView(view))).toEqual({ view, problems: [] });
+    const asked = filterParams(view);
+    expect([asked.get('lacks'), asked.get('lifecycle'), asked.get('acceleration')]).toEqual([
+      'vpc,nas',
+      'deprecated',
+      'Ready',
+    ]);
+  });
+
+  it('drops a lifecycle, lacks or acceleration the contract refuses, saying why', () => {
+    const { view, problems } = parseView('?lifecycle=ancient&lacks=vpc,cheese&acceleration=%3Dcmd&has=gpu');
+    expect(view.lifecycle).toBeUndefined();
+    expect(view.lacks).toEqual([]);
+    expect(view.text.acceleration).toBeUndefined();
+    expect(view.has).toEqual(['gpu']);
+    expect(problems).toHaveLength(3);
+    for (const param of ['lifecycle', 'lacks', 'acceleration'])
+      expect(problems.some((p) => p.startsWith(`Ignored ${param}:`))).toBe(true);
+  });
+
   it('asks /api/facets for the filters with the account and regions but without the sort', () => {
     const params = filterParams({ ...full, account: ALL_ACCOUNTS });
     expect(params.get('account')).toBe('all');
@@ -289,5 +325,30 @@ describe('URL state of the Changes page', () => {
     expect(serializeView({ ...changes, page: 'functions' })).toBe(
       '?account=prod&region=cn-hangzhou&prefix=orders-&has=vpc&changed=7d&embed=1&theme=dark',
     );
+  });
+});
+
+describe('URL state of the Insights page', () => {
+  it("keeps the table's filters, without the sort, the drawer or the Changes page's own", () => {
+    const insights: ViewState = {
+      ...full,
+      page: 'insights',
+      changes: { kinds: ['deleted'] },
+    };
+    const search = serializeView(insights);
+    expect(search).not.toMatch(/sort=|fn=|tab=|kind=/);
+    expect(search).toContain('lacks=nas,oss&lifecycle=eol');
+    const read = parseView(search, 'insights');
+    expect(read.problems).toEqual([]);
+    expect(read.view).toEqual({
+      ...insights,
+      changes: {},
+      sort: DEFAULT_VIEW.sort,
+      fn: undefined,
+      tab: 'overview',
+    });
+    expect(parseView('?kind=deleted', 'insights').problems).toEqual([
+      'Ignored the unknown parameter "kind".',
+    ]);
   });
 });

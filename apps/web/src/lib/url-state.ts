@@ -23,6 +23,8 @@ const KNOWN = new Set<string>([
   'region',
   'fcVersion',
   'has',
+  'lacks',
+  'lifecycle',
   'internetAccess',
   'memoryMin',
   'memoryMax',
@@ -54,6 +56,7 @@ export function parseView(search: string, page: Page = 'functions', now = Date.n
     page,
     text: {},
     has: [],
+    lacks: [],
     changes: {},
     sort: { ...DEFAULT_VIEW.sort },
   };
@@ -90,6 +93,8 @@ export function parseView(search: string, page: Page = 'functions', now = Date.n
   }
   view.fcVersion = filters.fcVersion;
   view.has = filters.has ?? [];
+  view.lacks = filters.lacks ?? [];
+  view.lifecycle = filters.lifecycle;
   view.internetAccess = filters.internetAccess;
   view.memoryMin = filters.memoryMin;
   view.memoryMax = filters.memoryMax;
@@ -131,18 +136,32 @@ export function parseView(search: string, page: Page = 'functions', now = Date.n
 }
 
 /**
+ * URL parameters as a query string (`?…`, or `''` when there are none) that people can read: `/`,
+ * `,` and `:` are left as they are, which a query string allows.
+ * @example readableQuery(new URLSearchParams('has=gpu,vpc')) // '?has=gpu,vpc'
+ */
+export function readableQuery(params: URLSearchParams): string {
+  const text = params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return text ? `?${text}` : '';
+}
+
+/** What a page writes of the view's selection: the table its sort, the Changes page its own filters. */
+function pageParams(view: ViewState): URLSearchParams {
+  if (view.page === 'changes') return writeChangeQuery(view.changes, filterParams(view));
+  return view.page === 'insights' ? filterParams(view) : listingParams(view);
+}
+
+/**
  * Writes a view as a query string, in a stable order, leaving out defaults and what its page does
  * not use: the table's sort and drawer, or the Changes page's own filters.
  */
 export function serializeView(view: ViewState): string {
-  const out =
-    view.page === 'changes' ? writeChangeQuery(view.changes, filterParams(view)) : listingParams(view);
+  const out = pageParams(view);
   if (view.page === 'functions' && view.fn) {
     out.set('fn', [view.fn.account, view.fn.region, view.fn.name].filter(Boolean).join('/'));
     if (view.tab !== 'overview') out.set('tab', view.tab);
   }
   if (view.embed) out.set('embed', '1');
   if (view.theme !== 'system') out.set('theme', view.theme);
-  const text = out.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');
-  return text ? `?${text}` : '';
+  return readableQuery(out);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseView, serializeView } from './url-state.ts';
-import { currentPage, viewHref } from './view-href.ts';
+import { currentPage, pageNamed, viewHref } from './view-href.ts';
 import type { Page, ViewState } from './view-state.ts';
 
 const listeners = new Set<() => void>();
@@ -20,7 +20,7 @@ const getLocation = () => `${currentPage()}${window.location.search}`;
 function splitLocation(location: string): { page: Page; search: string } {
   const at = location.indexOf('?');
   const page = at < 0 ? location : location.slice(0, at);
-  return { page: page === 'changes' ? 'changes' : 'functions', search: at < 0 ? '' : location.slice(at) };
+  return { page: pageNamed(page), search: at < 0 ? '' : location.slice(at) };
 }
 
 /** Options of a view change. */

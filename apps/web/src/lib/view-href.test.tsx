@@ -50,6 +50,17 @@ describe('pageOf', () => {
     expect(pageOf('http://h/x/changes', 'http://h/')).toBe('functions');
     expect(pageOf('http://h//evil.example/changes', 'http://h/')).toBe('functions');
   });
+
+  it('reads the Insights page the same way, and only under the base', () => {
+    expect(pageOf('http://h/insights', 'http://h/')).toBe('insights');
+    expect(pageOf('http://h/tools/fc/insights/?region=all', 'http://h/tools/fc/')).toBe('insights');
+    expect(pageOf('http://h/insights', 'http://h/tools/fc/')).toBe('functions');
+    expect(pageOf('http://h/functions', 'http://h/')).toBe('functions');
+    expect(pageOf('http://h/insightsx', 'http://h/')).toBe('functions');
+    expect(viewHref({ ...DEFAULT_VIEW, page: 'insights', regions: 'all', lifecycle: 'eol' })).toBe(
+      './insights?region=all&lifecycle=eol',
+    );
+  });
 });
 
 describe('navigating from a hostile path', () => {

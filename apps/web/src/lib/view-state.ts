@@ -3,6 +3,7 @@ import {
   type ChangeQuery,
   HAS_VALUES,
   type HasValue,
+  type Lifecycle,
   SORT_FIELDS,
   type SortField,
   TEXT_FILTER_NAMES,
@@ -33,8 +34,8 @@ export type TextFilter = TextFilterName;
 /** The `account` value that lists every configured account at once. */
 export const ALL_ACCOUNTS = 'all';
 
-/** The pages of the dashboard: the table at the base path, the change history at `changes`. */
-export const PAGES = ['functions', 'changes'] as const;
+/** The pages of the dashboard: the table at the base path, the change history at `changes`, the charts at `insights`. */
+export const PAGES = ['functions', 'changes', 'insights'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Everything a colleague needs to see the same view; all of it lives in the URL. */
@@ -48,6 +49,10 @@ export interface ViewState {
   text: Partial<Record<TextFilter, string>>;
   fcVersion?: 'v2' | 'v3';
   has: HasValue[];
+  /** Features the functions must not have (`lacks=vpc`: outside any VPC). */
+  lacks: HasValue[];
+  /** The runtime's lifecycle status (`lifecycle=`). */
+  lifecycle?: Lifecycle;
   internetAccess?: boolean;
   memoryMin?: number;
   memoryMax?: number;
@@ -72,6 +77,7 @@ export const DEFAULT_VIEW: ViewState = {
   regions: [],
   text: {},
   has: [],
+  lacks: [],
   changes: {},
   sort: { field: 'name', dir: 'asc' },
   tab: 'overview',
@@ -97,11 +103,24 @@ export function filterParams(view: ViewState): URLSearchParams {
   }
   if (view.fcVersion) out.set('fcVersion', view.fcVersion);
   if (view.has.length) out.set('has', view.has.join(','));
+  if (view.lacks.length) out.set('lacks', view.lacks.join(','));
+  if (view.lifecycle) out.set('lifecycle', view.lifecycle);
   if (view.internetAccess !== undefined) out.set('internetAccess', String(view.internetAccess));
   if (view.memoryMin !== undefined) out.set('memoryMin', String(view.memoryMin));
   if (view.memoryMax !== undefined) out.set('memoryMax', String(view.memoryMax));
   if (view.changed) out.set('changed', view.changed);
   return out;
+}
+
+/**
+ * The filters of a view in a normal form (features in a fixed order, parameters sorted), so every
+ * view that selects the same functions shares one cached answer (`/api/facets`, `/api/insights`).
+ * @example selectionKey({ ...DEFAULT_VIEW, has: ['vpc', 'gpu'] }) // 'has=gpu%2Cvpc'
+ */
+export function selectionKey(view: ViewState): string {
+  const params = filterParams({ ...view, has: [...view.has].sort(), lacks: [...view.lacks].sort() });
+  params.sort();
+  return params.toString();
 }
 
 /** The BFF query for a view (no cursor, no limit): the filters, the regions and the sort. */

@@ -1,6 +1,6 @@
+import { GPU_TYPES } from '@fc-fleet/fc-api';
 import {
   type ChangesDay,
-  gpuCard,
   INSIGHT_CHANGE_DAYS,
   type InsightCount,
   type InsightsAnswer,
@@ -198,6 +198,9 @@ async function keptTally(
   tally.gpuMemoryMb = tally.gpu.reduce((sum, g) => sum + g.gpuMemoryMb, 0);
   return tally;
 }
+
+/** The GPU card behind a type, when this version knows it. */
+const gpuCard = (gpuType: string) => GPU_TYPES.find((g) => g.type === gpuType);
 
 const byCount = <V>(a: InsightCount<V>, b: InsightCount<V>) =>
   b.count - a.count || String(a.value).localeCompare(String(b.value));

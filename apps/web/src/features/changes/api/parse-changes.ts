@@ -6,8 +6,8 @@ import {
   type DiffValue,
   type FieldChange,
 } from '@fc-fleet/fleet-contract';
-import { expectRecord, isoTime, listOf, oneOf, optional, text } from '../../functions/api/parse-fields.ts';
-import { parseRegionSyncs } from '../../functions/api/parse-sync.ts';
+import { expectRecord, isoTime, listOf, oneOf, optional, text } from '../../../lib/parse-fields.ts';
+import { parseRegionSyncs } from '../../../lib/parse-region-sync.ts';
 
 const CHANGES: readonly FieldChange['change'][] = ['added', 'removed', 'changed'];
 

@@ -1,7 +1,7 @@
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorParts } from '../../../lib/api-client.ts';
 import { cn } from '../../../lib/cn.ts';
 import type { ChangesList } from '../hooks/use-changes-list.ts';
 
@@ -10,13 +10,6 @@ export function ChangesSkeleton() {
   return (
     <Skeleton label="Loading changes" rows={6} barClassName="h-16 rounded-md" className="w-full max-w-6xl" />
   );
-}
-
-/** The error envelope's code, message and request id, for any failure. */
-export function errorParts(error: unknown): { code: string; message: string; requestId?: string } {
-  if (error instanceof ApiError)
-    return { code: error.code, message: error.message, requestId: error.requestId };
-  return { code: 'Error', message: error instanceof Error ? error.message : 'Something went wrong.' };
 }
 
 /** The history could not be read: what, why, the request id, and a way to try again. */

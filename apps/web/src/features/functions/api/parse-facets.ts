@@ -1,6 +1,6 @@
 import type { FacetCount, FacetName, FacetsAnswer } from '@fc-fleet/fleet-contract';
-import { count, expectRecord, listOf } from './parse-fields.ts';
-import { parseRegionSyncs } from './parse-sync.ts';
+import { count, expectRecord, listOf } from '../../../lib/parse-fields.ts';
+import { parseRegionSyncs } from '../../../lib/parse-region-sync.ts';
 
 function parseFacetCount(value: unknown, what: string): FacetCount {
   const r = expectRecord(value, what);
@@ -28,6 +28,7 @@ export function parseFacets(body: unknown): FacetsAnswer {
       env: list('env'),
       team: list('team'),
       has: list('has'),
+      lifecycle: list('lifecycle'),
     },
     regions: parseRegionSyncs(answer.regions),
   };

@@ -1,5 +1,5 @@
-import { count, expectRecord, listOf, oneOf, text } from './parse-fields.ts';
-import { parseRegionSyncs } from './parse-sync.ts';
+import { count, expectRecord, listOf, oneOf, text } from '../../../lib/parse-fields.ts';
+import { parseRegionSyncs } from '../../../lib/parse-region-sync.ts';
 import type { Meta } from './types.ts';
 
 const texts = (value: unknown, what: string) => listOf(value, what, text);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseRegionSync } from '../../../lib/parse-region-sync.ts';
 import { parsePage } from './parse.ts';
 import { parseFacets } from './parse-facets.ts';
 import { parseMeta } from './parse-meta.ts';
-import { parseRefresh, parseRegionSync } from './parse-sync.ts';
+import { parseRefresh } from './parse-refresh.ts';
 
 const region = {
   account: 'prod',
@@ -30,6 +31,7 @@ const emptyFacets = {
   env: [],
   team: [],
   has: [],
+  lifecycle: [],
 };
 
 describe('parseRegionSync', () => {
@@ -114,6 +116,10 @@ describe('parseFacets', () => {
         runtime: [{ value: 'nodejs18', count: 203 }],
         gpuType: [{ value: null, count: 203 }],
         internetAccess: [{ value: true, count: 195 }],
+        lifecycle: [
+          { value: 'deprecated', count: 41 },
+          { value: 'current', count: 162 },
+        ],
       },
       regions: [region],
     };
@@ -123,6 +129,10 @@ describe('parseFacets', () => {
   it('requires every facet of the contract and sane values', () => {
     const { team: _team, ...noTeam } = emptyFacets;
     expect(() => parseFacets({ total: 0, facets: noTeam, regions: [] })).toThrow('facets.team is not a list');
+    const { lifecycle: _lifecycle, ...noLifecycle } = emptyFacets;
+    expect(() => parseFacets({ total: 0, facets: noLifecycle, regions: [] })).toThrow(
+      'facets.lifecycle is not a list',
+    );
     expect(() =>
       parseFacets({ total: 0, facets: { ...emptyFacets, env: [{ value: 3, count: 1 }] }, regions: [] }),
     ).toThrow('facets.env[0].value is not text, true, false or null');

@@ -1,5 +1,5 @@
-import { count, expectRecord, flag, isoTime, listOf, optional, text } from './parse-fields.ts';
-import { parseRegionSyncs } from './parse-sync.ts';
+import { count, expectRecord, flag, isoTime, listOf, optional, text } from '../../../lib/parse-fields.ts';
+import { parseRegionSyncs } from '../../../lib/parse-region-sync.ts';
 import type { FleetRow, FunctionsPage, FunctionView } from './types.ts';
 
 function parseFunction(value: unknown, what: string): FunctionView {

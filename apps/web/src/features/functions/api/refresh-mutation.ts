@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api-client.ts';
 import { scopeParams, type ViewState } from '../../../lib/view-state.ts';
-import { parseRefresh } from './parse-sync.ts';
+import { parseRefresh } from './parse-refresh.ts';
 import type { RefreshAnswer } from './types.ts';
 
 /** `POST /api/refresh` for the view's account and regions: sync passes now, not at the next interval. */

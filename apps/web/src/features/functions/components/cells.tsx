@@ -1,6 +1,37 @@
+import { lifecycleOf, type RuntimeLifecycle } from '@fc-fleet/fleet-contract';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { formatAbsolute, formatRelative } from '../../../lib/format.ts';
 import type { FunctionView } from '../api/types.ts';
+
+/**
+ * What a runtime's status means, in a sentence: "Deprecated by Function Compute since 2025-04-20",
+ * "Python 3.9 end of life 2025-10-31"; empty for a current runtime.
+ */
+export function lifecycleText(life: RuntimeLifecycle): string {
+  if (life.status === 'deprecated') return `Deprecated by Function Compute since ${life.since ?? ''}`.trim();
+  if (life.status === 'eol')
+    return `${life.entry?.language ?? 'The language'} end of life ${life.since ?? ''}`.trim();
+  return '';
+}
+
+/** A runtime, with a badge when FC deprecates it (red) or its language is past its end of life (amber). */
+export function RuntimeCell({ runtime, now }: { runtime: string | null | undefined; now: Date }) {
+  const life = lifecycleOf(runtime, now);
+  const text = lifecycleText(life);
+  return (
+    <span className="flex min-w-0 items-center gap-1.5">
+      <span className="truncate font-mono text-xs" title={runtime ?? undefined}>
+        {runtime || '—'}
+      </span>
+      {text ? (
+        <Badge tone={life.status === 'deprecated' ? 'danger' : 'warn'} title={text} className="shrink-0">
+          <span aria-hidden="true">{life.status === 'deprecated' ? 'deprecated' : 'EOL'}</span>
+          <span className="sr-only">{text}</span>
+        </Badge>
+      ) : null}
+    </span>
+  );
+}
 
 /** A relative time with the absolute time and zone on hover. */
 export function TimeCell({ iso }: { iso: string | null | undefined }) {
@@ -28,7 +59,7 @@ export function NetworkCell({ fn }: { fn: FunctionView }) {
       {fn.internetAccess === false ? (
         <Badge tone="warn">no internet</Badge>
       ) : (
-        <span className="text-xs text-slate-500 dark:text-slate-400">internet</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">internet</span>
       )}
     </span>
   );

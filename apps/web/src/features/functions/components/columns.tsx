@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { formatBytes, formatDuration, formatMemory, shortImage } from '../../../lib/format.ts';
 import type { FleetRow } from '../api/types.ts';
-import { NetworkCell, StorageCell, TagsCell, TimeCell } from './cells.tsx';
+import { NetworkCell, RuntimeCell, StorageCell, TagsCell, TimeCell } from './cells.tsx';
 import type { ColumnFacts, Features } from './table-features.ts';
 
 const helper = createColumnHelper<Features, FleetRow>();
@@ -41,8 +41,9 @@ export function buildColumns(showPlace: boolean, showAccount: boolean) {
     helper.accessor((row) => row.function.runtime ?? '', {
       id: 'runtime',
       ...facts('Runtime', { sort: 'runtime' }),
-      size: 150,
-      cell: (c) => <span className="font-mono text-xs">{c.getValue() || '—'}</span>,
+      size: 170,
+      // The day decides the status; a table open past midnight shows the next day's on its next render.
+      cell: (c) => <RuntimeCell runtime={c.getValue()} now={new Date()} />,
     }),
     helper.accessor((row) => row.function.memorySize ?? 0, {
       id: 'resources',

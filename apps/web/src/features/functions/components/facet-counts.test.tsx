@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIEW, type ViewState } from '../../../lib/view-state.ts';
 import type { FacetsAnswer, Meta } from '../api/types.ts';
 import { FacetBar } from './facet-bar.tsx';
@@ -40,6 +40,11 @@ const facets: FacetsAnswer = {
       { value: 'vpc', count: 97 },
       { value: 'logs', count: 137 },
     ],
+    lifecycle: [
+      { value: 'deprecated', count: 41 },
+      { value: 'eol', count: 0 },
+      { value: 'current', count: 162 },
+    ],
   },
   regions: [],
 };
@@ -52,16 +57,30 @@ const optionsOf = (label: string) =>
     .getAllByRole('option')
     .map((o) => [o.textContent, (o as HTMLOptionElement).disabled]);
 
-afterEach(cleanup);
+// The day decides a runtime's status: nodejs18 is past its end of life, python3.10 not yet.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-01-15T12:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('facet counts in the filter controls', () => {
   it('shows each runtime with its count; one no function has is disabled', () => {
     render(<FacetSelects view={view} meta={meta} facets={facets} setView={() => {}} />);
     expect(optionsOf('Runtime')).toEqual([
       ['Any runtime', false],
-      ['nodejs18 (203)', false],
-      ['nodejs8 (0)', true],
+      ['nodejs18 · end of life (203)', false],
+      ['nodejs8 · deprecated (0)', true],
       ['python3.10 (1,247)', false],
+    ]);
+    expect(optionsOf('Runtime lifecycle')).toEqual([
+      ['Lifecycle: any', false],
+      ['Deprecated by FC (41)', false],
+      ['Language end of life (0)', true],
+      ['Current (162)', false],
     ]);
     expect(optionsOf('GPU type')).toEqual([
       ['Any GPU type', false],
@@ -71,18 +90,20 @@ describe('facet counts in the filter controls', () => {
     expect(optionsOf('Internet access')).toContainEqual(['Internet: no (8)', false]);
     expect(optionsOf('Tag env')).toEqual([
       ['env: any', false],
+      ['env: none (60)', false],
       ['env: prod (51)', false],
     ]);
+    expect(optionsOf('Tag team')).toContainEqual(['team: none (0)', true]);
   });
 
   it('keeps a chosen value with no function selectable, and plain labels while counts load', () => {
     const chosen = { ...view, text: { runtime: 'nodejs8', tags: 'team=gone' } };
     render(<FacetSelects view={chosen} meta={meta} facets={facets} setView={() => {}} />);
-    expect(optionsOf('Runtime')).toContainEqual(['nodejs8 (0)', false]);
+    expect(optionsOf('Runtime')).toContainEqual(['nodejs8 · deprecated (0)', false]);
     expect(optionsOf('Tag team')).toContainEqual(['team: gone (0)', false]);
     cleanup();
     render(<FacetSelects view={view} meta={meta} setView={() => {}} />);
-    expect(optionsOf('Runtime')).toContainEqual(['nodejs8', false]);
+    expect(optionsOf('Runtime')).toContainEqual(['nodejs8 · deprecated', false]);
   });
 
   it('sets a tag from its select, keeping the other tags', () => {
@@ -92,6 +113,36 @@ describe('facet counts in the filter controls', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag env' }), { target: { value: 'prod' } });
     const update = setView.mock.calls[0]?.[0] as (v: ViewState) => ViewState;
     expect(update(tagged).text.tags).toBe('team=data,env=prod');
+  });
+
+  it('asks for functions without a tag from its select, and shows that choice back', () => {
+    const setView = vi.fn();
+    const tagged = { ...view, text: { tags: 'team=data,env=prod' } };
+    render(<FacetSelects view={tagged} meta={meta} facets={facets} setView={setView} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag env' }), { target: { value: '!' } });
+    const update = setView.mock.calls[0]?.[0] as (v: ViewState) => ViewState;
+    expect(update(tagged).text.tags).toBe('team=data,!env');
+    cleanup();
+    render(
+      <FacetSelects
+        view={{ ...view, text: { tags: '!env' } }}
+        meta={meta}
+        facets={facets}
+        setView={setView}
+      />,
+    );
+    const env = screen.getByRole('combobox', { name: 'Tag env' }) as HTMLSelectElement;
+    expect(env.selectedOptions[0]?.textContent).toBe('env: none (60)');
+  });
+
+  it('filters by lifecycle from its select', () => {
+    const setView = vi.fn();
+    render(<FacetSelects view={view} meta={meta} facets={facets} setView={setView} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Runtime lifecycle' }), {
+      target: { value: 'deprecated' },
+    });
+    const update = setView.mock.calls[0]?.[0] as (v: ViewState) => ViewState;
+    expect(update(view).lifecycle).toBe('deprecated');
   });
 
   it('shows feature counts beside the toggles; a feature no function has is disabled unless on', () => {

@@ -1,13 +1,19 @@
-import { CHANGED_WITHIN, type ChangedWithin } from '@fc-fleet/fleet-contract';
+import {
+  CHANGED_WITHIN,
+  type ChangedWithin,
+  LIFECYCLE_LABELS,
+  LIFECYCLE_STATUSES,
+  type Lifecycle,
+  lifecycleOf,
+} from '@fc-fleet/fleet-contract';
 import { Select } from '../../../components/ui/select.tsx';
-import { tagValue, withTag } from '../../../lib/tag-filter.ts';
 import type { ViewState } from '../../../lib/view-state.ts';
 import type { FacetsAnswer, Meta } from '../api/types.ts';
 import { countsOf, facetOptions } from './facet-options.ts';
+import { TagSelects } from './tag-selects.tsx';
 
 type SetView = (update: (v: ViewState) => ViewState, replace?: boolean) => void;
 
-const TAG_KEYS = ['env', 'team'] as const;
 const FC_VERSIONS: Record<string, string> = { v3: 'FC 3.0 only', v2: 'FC 2.0 only' };
 const INTERNET: Record<string, string> = { true: 'Internet: yes', false: 'Internet: no' };
 const CHANGED: Record<ChangedWithin, string> = {
@@ -16,11 +22,19 @@ const CHANGED: Record<ChangedWithin, string> = {
   '7d': 'Changed: 7 d',
 };
 const isChangedWithin = (value: string): value is ChangedWithin => value in CHANGED_WITHIN;
+const isLifecycle = (value: string): value is Lifecycle =>
+  (LIFECYCLE_STATUSES as readonly string[]).includes(value);
+// What a runtime's option adds to its name: `nodejs8 · deprecated (41)`.
+const STATUS_WORDS: Record<Lifecycle, string> = { deprecated: 'deprecated', eol: 'end of life', current: '' };
+const runtimeLabel = (now: Date) => (runtime: string) => {
+  const word = STATUS_WORDS[lifecycleOf(runtime, now).status];
+  return word ? `${runtime} · ${word}` : runtime;
+};
 
 /**
- * The selects of the facets the index counts: runtime, GPU type, FC version, internet access and
- * the `env`/`team` tags, each value with how many functions of the view have it; and "changed
- * within", which a pass's history decides (not counted).
+ * The selects of the facets the index counts: runtime, lifecycle, GPU type, FC version, internet
+ * access and the `env`/`team` tags, each value with how many functions of the view have it; and
+ * "changed within", which a pass's history decides (not counted).
  */
 export function FacetSelects({
   view,
@@ -36,6 +50,7 @@ export function FacetSelects({
   const setText = (name: 'runtime' | 'gpuType', value: string) =>
     setView((v) => ({ ...v, text: { ...v.text, [name]: value || undefined } }));
   const internet = view.internetAccess === undefined ? '' : String(view.internetAccess);
+  const now = new Date();
   return (
     <>
       <Select
@@ -45,7 +60,27 @@ export function FacetSelects({
         onChange={(e) => setText('runtime', e.target.value)}
         options={[
           { value: '', label: 'Any runtime' },
-          ...facetOptions(meta?.facets.runtimes ?? [], countsOf(facets, 'runtime'), view.text.runtime),
+          ...facetOptions(
+            meta?.facets.runtimes ?? [],
+            countsOf(facets, 'runtime'),
+            view.text.runtime,
+            runtimeLabel(now),
+          ),
+        ]}
+      />
+      <Select
+        label="Runtime lifecycle"
+        className="w-40"
+        value={view.lifecycle ?? ''}
+        onChange={(e) => {
+          const value = e.target.value;
+          setView((v) => ({ ...v, lifecycle: isLifecycle(value) ? value : undefined }));
+        }}
+        options={[
+          { value: '', label: 'Lifecycle: any' },
+          ...facetOptions(LIFECYCLE_STATUSES, countsOf(facets, 'lifecycle'), view.lifecycle, (v) =>
+            isLifecycle(v) ? LIFECYCLE_LABELS[v] : v,
+          ),
         ]}
       />
       <Select
@@ -108,26 +143,7 @@ export function FacetSelects({
           ...Object.entries(CHANGED).map(([value, label]) => ({ value, label })),
         ]}
       />
-      {TAG_KEYS.map((key) => {
-        const chosen = tagValue(view.text.tags, key);
-        return (
-          <Select
-            key={key}
-            label={`Tag ${key}`}
-            className="w-32"
-            value={chosen ?? ''}
-            onChange={(e) => {
-              // Read now: the updater may run after React has put the controlled value back.
-              const value = e.target.value || undefined;
-              setView((v) => ({ ...v, text: { ...v.text, tags: withTag(v.text.tags, key, value) } }));
-            }}
-            options={[
-              { value: '', label: `${key}: any` },
-              ...facetOptions([], countsOf(facets, key), chosen, (v) => `${key}: ${v}`),
-            ]}
-          />
-        );
-      })}
+      <TagSelects view={view} facets={facets} setView={setView} />
     </>
   );
 }

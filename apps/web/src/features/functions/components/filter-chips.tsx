@@ -1,4 +1,6 @@
+import { LIFECYCLE_LABELS } from '@fc-fleet/fleet-contract';
 import { Button } from '../../../components/ui/button.tsx';
+import { absentTags, presentTags, withTag } from '../../../lib/tag-filter.ts';
 import { DEFAULT_VIEW, TEXT_FILTERS, type TextFilter, type ViewState } from '../../../lib/view-state.ts';
 
 const NAMES: Record<TextFilter, string> = {
@@ -17,30 +19,62 @@ const NAMES: Record<TextFilter, string> = {
   image: 'image',
   layer: 'layer',
   role: 'role',
+  acceleration: 'acceleration',
 };
 
-interface Chip {
+// "Deprecated by FC" reads "lifecycle: deprecated by FC" after the filter's name.
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
+/** The tags filter with only its `!key` pairs left, or undefined. */
+const absentOnly = (tags: string | undefined) =>
+  absentTags(tags).reduce<string | undefined>((out, key) => withTag(out, key, null), undefined);
+
+export interface Chip {
   key: string;
   label: string;
   remove: (v: ViewState) => ViewState;
 }
 
-function chipsOf(view: ViewState): Chip[] {
+/** The view's filters as chips, each with how to remove it. */
+export function chipsOf(view: ViewState): Chip[] {
   const chips: Chip[] = [];
   for (const name of TEXT_FILTERS) {
-    const value = view.text[name];
+    // A tag asked to be absent (`!env`) is a chip of its own: "no env tag".
+    const value = name === 'tags' ? presentTags(view.text.tags) : view.text[name];
     if (value)
       chips.push({
         key: name,
         label: `${NAMES[name]}: ${value}`,
-        remove: (v) => ({ ...v, text: { ...v.text, [name]: undefined } }),
+        remove: (v) => ({
+          ...v,
+          text: { ...v.text, [name]: name === 'tags' ? absentOnly(v.text.tags) : undefined },
+        }),
       });
   }
+  for (const key of absentTags(view.text.tags))
+    chips.push({
+      key: `no-tag-${key}`,
+      label: `no ${key} tag`,
+      remove: (v) => ({ ...v, text: { ...v.text, tags: withTag(v.text.tags, key, undefined) } }),
+    });
   for (const facet of view.has)
     chips.push({
       key: `has-${facet}`,
       label: `has ${facet}`,
       remove: (v) => ({ ...v, has: v.has.filter((h) => h !== facet) }),
+    });
+  for (const facet of view.lacks)
+    chips.push({
+      key: `lacks-${facet}`,
+      label: `no ${facet}`,
+      remove: (v) => ({ ...v, lacks: v.lacks.filter((h) => h !== facet) }),
+    });
+  const { lifecycle } = view;
+  if (lifecycle)
+    chips.push({
+      key: 'lifecycle',
+      label: `lifecycle: ${lowerFirst(LIFECYCLE_LABELS[lifecycle])}`,
+      remove: (v) => ({ ...v, lifecycle: undefined }),
     });
   if (view.fcVersion)
     chips.push({

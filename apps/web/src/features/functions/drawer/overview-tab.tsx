@@ -9,6 +9,7 @@ import {
 } from '../../../lib/format.ts';
 import type { FunctionView } from '../api/types.ts';
 import { FieldList, Mono, Section } from './field-list.tsx';
+import { RuntimeLifecycleText } from './runtime-lifecycle-text.tsx';
 
 function StateBadge({ state }: { state?: string | null }) {
   if (!state) return <span className="text-slate-500 dark:text-slate-400">loading…</span>;
@@ -88,6 +89,7 @@ export function OverviewTab({
             ['Function id', <Mono key="id">{fn.functionId}</Mono>],
             ['Description', fn.description],
             ['Runtime', <Mono key="rt">{fn.runtime}</Mono>],
+            ['Runtime lifecycle', <RuntimeLifecycleText key="life" runtime={fn.runtime} now={new Date()} />],
             ['Handler', <Mono key="h">{fn.handler}</Mono>],
             ['Role', fn.role ? <Mono>{fn.role}</Mono> : ''],
             ['Resource group', fn.resourceGroupId ? <Mono>{fn.resourceGroupId}</Mono> : ''],

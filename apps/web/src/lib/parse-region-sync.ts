@@ -1,4 +1,4 @@
-import type { RefreshAnswer, RegionSync, SyncState } from '@fc-fleet/fleet-contract';
+import type { RegionSync, SyncState } from '@fc-fleet/fleet-contract';
 import { count, expectRecord, flag, isoTime, listOf, oneOf, optional, text } from './parse-fields.ts';
 
 const STATES: readonly SyncState[] = ['pending', 'syncing', 'ready', 'failed'];
@@ -28,16 +28,4 @@ export function parseRegionSync(value: unknown, what = 'region'): RegionSync {
 /** Parses a list of `RegionSync`, naming a bad item by its place (`regions[1].state`). */
 export function parseRegionSyncs(value: unknown, what = 'regions'): RegionSync[] {
   return listOf(value, what, parseRegionSync);
-}
-
-/** Parses the answer of `POST /api/refresh`. */
-export function parseRefresh(body: unknown): RefreshAnswer {
-  const answer = expectRecord(body, 'refresh');
-  return {
-    requested: listOf(answer.requested, 'requested', (v, w) => {
-      const r = expectRecord(v, w);
-      return { account: text(r.account, `${w}.account`), region: text(r.region, `${w}.region`) };
-    }),
-    regions: parseRegionSyncs(answer.regions),
-  };
 }

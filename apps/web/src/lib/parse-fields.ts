@@ -1,4 +1,4 @@
-import { expectArray, expectRecord } from '../../../lib/api-client.ts';
+import { expectArray, expectRecord } from './api-client.ts';
 
 export { expectArray, expectRecord };
 

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cellsOf } from '../../../lib/test-support/csv-cells.ts';
+import { parseView } from '../../../lib/url-state.ts';
+import { ANSWER } from '../test-support/answer.ts';
+import { InsightsGrid } from './insights-grid.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** Clicks a card's CSV button and returns the file it saved: its name and its cells. */
+async function download(title: string): Promise<{ name: string; cells: string[][] }> {
+  const saved: Blob[] = [];
+  let name = '';
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    saved.push(blob);
+    return 'blob:insights';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    name = this.download;
+  });
+  fireEvent.click(screen.getByRole('button', { name: `Download ${title} as CSV` }));
+  const [blob] = saved;
+  expect(blob?.type).toBe('text/csv;charset=utf-8');
+  return { name, cells: cellsOf((await blob?.text()) ?? '', ',') };
+}
+
+describe('a chart card', () => {
+  it('downloads its numbers as CSV, raw, with text that starts like a formula made inert', async () => {
+    render(
+      <InsightsGrid answer={ANSWER} view={parseView('', 'insights').view} tableSearch="" showAccounts />,
+    );
+    const env = await download('Tag env');
+    expect(env.name).toMatch(/^fc-fleet-tag-env-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
+    expect(env.cells).toEqual([
+      ['env', 'Functions'],
+      ['prod', '60'],
+      ['no env tag', '40'],
+      [`'=HYPERLINK("x")`, '20'],
+    ]);
+    const gpu = await download('GPU inventory');
+    expect(gpu.cells).toEqual([
+      [
+        'GPU type',
+        'Region',
+        'Card',
+        'Functions',
+        'GPU memory (MB)',
+        'Card memory (MB)',
+        'Share of card memory',
+      ],
+      ['fc.gpu.tesla.1', 'cn-hangzhou', 'NVIDIA T4', '4', '32768', '16384', '0.5'],
+      ['fc.gpu.future.9', 'cn-shanghai', '', '1', '8192', '', ''],
+    ]);
+    // On screen the same numbers read as people write them.
+    expect(screen.getByRole('cell', { name: '50 %' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: '32 GB' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,77 @@
+import type { GpuInsight, InsightsAnswer } from '@fc-fleet/fleet-contract';
+import { formatMemory } from '../../../lib/format.ts';
+import { ChartCard } from './chart-card.tsx';
+import { datumName } from './insight-data.ts';
+import type { PickTo } from './insight-link.tsx';
+import type { TableModel } from './table-model.ts';
+
+const memory = (value: string | number) => (typeof value === 'number' ? formatMemory(value) : '—');
+const share = (value: string | number) => (typeof value === 'number' ? `${Math.round(value * 100)} %` : '—');
+
+/**
+ * How much of the cards' memory the functions ask for: GPU memory over functions × the card's
+ * memory; unknown (empty) when the card is not known.
+ * @example cardShare({ functions: 2, gpuMemoryMb: 16_384, cardMemoryMb: 16_384, … }) // 0.5
+ */
+export function cardShare(g: GpuInsight): number | '' {
+  return g.cardMemoryMb && g.functions > 0 ? g.gpuMemoryMb / (g.functions * g.cardMemoryMb) : '';
+}
+
+/** The GPU inventory as a table: per GPU type and region, its functions (a link), memory and card. */
+export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
+  return {
+    columns: [
+      { name: 'GPU type' },
+      { name: 'Region' },
+      { name: 'Card' },
+      { name: 'Functions' },
+      { name: 'GPU memory', csv: 'GPU memory (MB)', format: memory },
+      { name: 'Card memory', csv: 'Card memory (MB)', format: memory },
+      { name: 'Share of card memory', format: share },
+    ],
+    rows: gpu.map((g) => ({
+      key: `${g.gpuType}/${g.region}`,
+      cells: [
+        g.gpuType,
+        g.region,
+        g.card ?? '',
+        g.functions,
+        g.gpuMemoryMb,
+        g.cardMemoryMb ?? '',
+        cardShare(g),
+      ],
+      link: {
+        column: 3,
+        to: to({ kind: 'gpu', gpuType: g.gpuType, region: g.region }),
+        count: g.functions,
+        name: datumName({ label: `${g.gpuType} in ${g.region}`, count: g.functions }),
+      },
+    })),
+  };
+}
+
+/** The GPU inventory of the view; a table is the chart here. */
+export function GpuCard({
+  answer,
+  to,
+  className,
+}: {
+  answer: InsightsAnswer;
+  to: PickTo;
+  className?: string;
+}) {
+  const table = gpuTable(answer.gpu, to);
+  return answer.gpu.length === 0 ? (
+    <ChartCard title="GPU inventory" file="gpu" table={table} className={className}>
+      <p className="text-sm text-slate-600 dark:text-slate-300">No GPU functions in this view.</p>
+    </ChartCard>
+  ) : (
+    <ChartCard
+      title="GPU inventory"
+      file="gpu"
+      table={table}
+      className={className}
+      note="Share of card memory: the GPU memory the functions ask for, over their number times the card's memory."
+    />
+  );
+}
