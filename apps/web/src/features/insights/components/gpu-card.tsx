@@ -1,8 +1,10 @@
 import type { GpuInsight, InsightsAnswer } from '@fc-fleet/fleet-contract';
 import { formatMemory } from '../../../lib/format.ts';
+import { BarList } from './bar-list.tsx';
 import { ChartCard } from './chart-card.tsx';
-import { datumName } from './insight-data.ts';
+import { datumName, gpuTypeData, linkable } from './insight-data.ts';
 import type { PickTo } from './insight-link.tsx';
+import { InsightTable } from './insight-table.tsx';
 import type { TableModel } from './table-model.ts';
 
 const memory = (value: string | number) => (typeof value === 'number' ? formatMemory(value) : '—');
@@ -50,7 +52,10 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
   };
 }
 
-/** The GPU inventory of the view; a table is the chart here. */
+/**
+ * The GPU inventory of the view: bars of functions by GPU type (each a link to those functions in
+ * every region of the view) beside the table by type and region; "Show as table" keeps the table.
+ */
 export function GpuCard({
   answer,
   to,
@@ -72,6 +77,16 @@ export function GpuCard({
       table={table}
       className={className}
       note="Share of card memory: the GPU memory the functions ask for, over their number times the card's memory."
-    />
+    >
+      <div className="grid gap-4 2xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+        <div className="min-w-0">
+          <h3 className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-200">
+            Functions by GPU type
+          </h3>
+          <BarList data={linkable(gpuTypeData(answer))} to={to} title="Functions by GPU type" />
+        </div>
+        <InsightTable table={table} caption="GPU inventory by type and region" />
+      </div>
+    </ChartCard>
   );
 }

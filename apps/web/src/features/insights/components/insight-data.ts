@@ -125,3 +125,12 @@ export function networkData(answer: InsightsAnswer): InsightDatum[] {
     { key: 'oss', label: 'OSS mounted', count: n.oss, pick: { kind: 'has', has: 'oss' } },
   ];
 }
+
+/** GPU types, most functions first: functions of each type across the view's regions (the card is in the table). */
+export function gpuTypeData(answer: InsightsAnswer): InsightDatum[] {
+  const byType = new Map<string, number>();
+  for (const g of answer.gpu) byType.set(g.gpuType, (byType.get(g.gpuType) ?? 0) + g.functions);
+  return [...byType]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([gpuType, count]) => ({ key: gpuType, label: gpuType, count, pick: { kind: 'gpu', gpuType } }));
+}

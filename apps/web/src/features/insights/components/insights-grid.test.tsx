@@ -60,7 +60,10 @@ const EXPECTED: Record<string, [InsightPick, number][]> = {
     [{ kind: 'acceleration', state: 'Ready' }, 6],
     [{ kind: 'acceleration', state: 'None' }, 2],
   ],
+  // Bars by type first (every region of the view), then the table by type and region.
   'GPU inventory': [
+    [{ kind: 'gpu', gpuType: 'fc.gpu.tesla.1' }, 4],
+    [{ kind: 'gpu', gpuType: 'fc.gpu.future.9' }, 1],
     [{ kind: 'gpu', gpuType: 'fc.gpu.tesla.1', region: 'cn-hangzhou' }, 4],
     [{ kind: 'gpu', gpuType: 'fc.gpu.future.9', region: 'cn-shanghai' }, 1],
   ],
@@ -111,9 +114,15 @@ describe('insights charts', () => {
     for (const title of Object.keys(EXPECTED)) {
       const section = card(title);
       const toggle = within(section).queryByRole('button', { name: 'Show as table' });
-      // The GPU inventory is a table already.
-      if (!toggle) {
-        expect(within(section).getByRole('table')).toBeTruthy();
+      if (!toggle) throw new Error(`${title} has no table view`);
+      // The GPU inventory shows its table beside the bars by type; as a table, the table alone.
+      if (title === 'GPU inventory') {
+        const all = linksOf(section);
+        fireEvent.click(toggle);
+        expect(within(section).getAllByRole('table')).toHaveLength(1);
+        expect(linksOf(section)).toEqual(
+          all.filter((l) => new URLSearchParams(l.search).get('region') !== 'all'),
+        );
         continue;
       }
       const chart = linksOf(section);
