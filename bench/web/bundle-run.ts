@@ -7,7 +7,7 @@ import { bundleTable } from './web-report.ts';
 // `pnpm bench:bundle`: the built SPA's sizes without a browser: what index.html loads (the goal
 // is on its JS, gzip) and each chunk loaded later (the Insights and Changes pages, the drawer).
 
-const dist = resolve(import.meta.dirname, '../../apps/web/dist');
+const dist = process.env.WEB_DIST ?? resolve(import.meta.dirname, '../../apps/web/dist');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const initial = initialAssets(dist);
 console.log("## Initial bundle: what index.html loads, gzip at zlib's default level\n");
