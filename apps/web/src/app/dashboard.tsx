@@ -13,6 +13,7 @@ import { useColumnPrefs } from '../features/functions/hooks/use-column-prefs.ts'
 import { useListing } from '../features/functions/hooks/use-listing.ts';
 import { viewScope } from '../features/functions/hooks/view-scope.ts';
 import { useViewState } from '../lib/use-view-state.ts';
+import { ViewProvider } from '../lib/view-context.tsx';
 import { viewHref } from '../lib/view-href.ts';
 import { ALL_ACCOUNTS, DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
 import { AppHeader } from './app-header.tsx';
@@ -73,6 +74,7 @@ export function Dashboard() {
   );
   const hrefFor = useCallback((row: FleetRow) => viewHref({ ...view, fn: drawerTarget(view, row) }), [view]);
   const close = useCallback(() => setView((v) => ({ ...v, fn: undefined, tab: 'overview' })), [setView]);
+  const go = useCallback((v: ViewState) => setView(v), [setView]);
   const isOpen = (r: FleetRow) =>
     r.region === view.fn?.region &&
     r.function.functionName === view.fn?.name &&
@@ -100,83 +102,86 @@ export function Dashboard() {
   }, [openRow]);
 
   return (
-    <div className="flex h-full flex-col">
-      {view.embed ? null : (
-        <AppHeader
-          meta={meta.data}
-          view={view}
-          go={(v) => setView(v)}
-          setTheme={(theme) => setView((v) => ({ ...v, theme }))}
-        />
-      )}
-      <section
-        aria-label="Filters"
-        className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800"
-      >
-        <div className="flex flex-wrap items-start gap-2">
-          <div className="min-w-0 flex-1">
-            <FilterBar view={view} meta={meta.data} facets={facets.data} setView={set} />
-          </div>
-          <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          {view.embed ? <PageSwitch view={view} go={(v) => setView(v)} compact /> : null}
-          <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
-          {meta.data?.demo && view.embed ? (
-            <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
-              Demo data
-            </span>
-          ) : null}
-        </div>
-        <FilterChips view={view} setView={set} />
-        <Notices notices={notices} dismiss={dismiss} />
-      </section>
-      <section aria-label="Freshness" className="border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
-        <ViewFreshness view={view} scope={scope} list={list.freshness} total={total} />
-      </section>
-      <main className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
-        <ListBody
-          list={list}
-          clearAll={clearAll}
-          view={view}
-          showPlace={scope.length > 1}
-          showAccount={accounts.length > 1}
-          prefs={prefs}
-          onPrefs={applyPrefs}
-          onSort={(sort) => setView((v) => ({ ...v, sort }))}
-          canLoadMore={list.canLoadMore}
-          loadMore={list.loadMore}
-          activeKey={activeKey}
-          onActive={setActiveKey}
-          onOpen={open}
-          hrefFor={hrefFor}
-          footer={<TableFooter status={list.status} retry={list.loadMore} />}
-        />
-      </main>
-      {view.fn ? (
-        <Suspense fallback={null}>
-          <FunctionDrawer
-            key={`${view.fn.account ?? ''}/${view.fn.region}/${view.fn.name}`}
-            view={drawerView}
-            target={view.fn}
-            row={openRow}
+    <ViewProvider view={view} go={go}>
+      <div className="flex h-full flex-col">
+        {view.embed ? null : (
+          <AppHeader
             meta={meta.data}
-            onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
-            onClose={close}
-            go={(v) => setView(v)}
-            history={(props) => (
-              <Suspense fallback={null}>
-                <HistoryTab {...props} />
-              </Suspense>
-            )}
-            onMissing={(message) => {
-              addNotice(message);
-              // A repair, like the link repair: replace the entry, or Back would reopen the stale link.
-              setView((v) => ({ ...v, fn: undefined, tab: 'overview' }), { replace: true });
-            }}
+            view={view}
+            go={go}
+            setTheme={(theme) => setView((v) => ({ ...v, theme }))}
           />
-        </Suspense>
-      ) : null}
-    </div>
+        )}
+        <section
+          aria-label="Filters"
+          className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800"
+        >
+          <div className="flex flex-wrap items-start gap-2">
+            <div className="min-w-0 flex-1">
+              <FilterBar view={view} meta={meta.data} facets={facets.data} setView={set} />
+            </div>
+            <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            {view.embed ? <PageSwitch view={view} go={go} compact /> : null}
+            <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
+            {meta.data?.demo && view.embed ? (
+              <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
+                Demo data
+              </span>
+            ) : null}
+          </div>
+          <FilterChips view={view} setView={set} />
+          <Notices notices={notices} dismiss={dismiss} />
+        </section>
+        <section
+          aria-label="Freshness"
+          className="border-b border-slate-200 px-4 py-1.5 dark:border-slate-800"
+        >
+          <ViewFreshness view={view} scope={scope} list={list.freshness} total={total} />
+        </section>
+        <main className="flex min-h-0 flex-1 flex-col" aria-busy={list.status.fetching}>
+          <ListBody
+            list={list}
+            clearAll={clearAll}
+            showPlace={scope.length > 1}
+            showAccount={accounts.length > 1}
+            prefs={prefs}
+            onPrefs={applyPrefs}
+            canLoadMore={list.canLoadMore}
+            loadMore={list.loadMore}
+            activeKey={activeKey}
+            onActive={setActiveKey}
+            onOpen={open}
+            hrefFor={hrefFor}
+            footer={<TableFooter status={list.status} retry={list.loadMore} />}
+          />
+        </main>
+        {view.fn ? (
+          <Suspense fallback={null}>
+            <ViewProvider view={drawerView} go={go}>
+              <FunctionDrawer
+                key={`${view.fn.account ?? ''}/${view.fn.region}/${view.fn.name}`}
+                target={view.fn}
+                row={openRow}
+                meta={meta.data}
+                onTab={(tab) => setView((v) => ({ ...v, tab }), { replace: true })}
+                onClose={close}
+                history={(props) => (
+                  <Suspense fallback={null}>
+                    <HistoryTab {...props} />
+                  </Suspense>
+                )}
+                onMissing={(message) => {
+                  addNotice(message);
+                  // A repair, like the link repair: replace the entry, or Back would reopen the stale link.
+                  setView((v) => ({ ...v, fn: undefined, tab: 'overview' }), { replace: true });
+                }}
+              />
+            </ViewProvider>
+          </Suspense>
+        ) : null}
+      </div>
+    </ViewProvider>
   );
 }

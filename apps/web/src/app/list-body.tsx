@@ -1,19 +1,7 @@
 import { FunctionTable, type FunctionTableProps } from '../features/functions/components/function-table.tsx';
-import { DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
+import { useView } from '../lib/view-context.tsx';
+import { isFiltered } from '../lib/view-state.ts';
 import { EmptyState, ErrorState, TableSkeleton } from './states.tsx';
-
-/** True when the view narrows its account and regions by anything (search, facets, memory, …). */
-function isFiltered(view: ViewState): boolean {
-  const unfiltered = {
-    ...DEFAULT_VIEW,
-    account: view.account,
-    regions: view.regions,
-    sort: view.sort,
-    embed: view.embed,
-    theme: view.theme,
-  };
-  return JSON.stringify({ ...view, fn: undefined, tab: 'overview' }) !== JSON.stringify(unfiltered);
-}
 
 /** What the list looks like right now: the first page's error, the skeleton, "no functions", or the table. */
 export function ListBody({
@@ -32,9 +20,10 @@ export function ListBody({
   };
   clearAll: () => void;
 }) {
+  const { view } = useView();
   if (list.firstError) return <ErrorState {...list.firstError} retry={list.retry} />;
   if (list.rows.length === 0 && list.pending) return <TableSkeleton />;
   if (list.rows.length === 0 && !list.status.hasMore && !list.status.fetching)
-    return <EmptyState filtered={isFiltered(table.view)} clear={clearAll} firstSync={list.firstSync} />;
+    return <EmptyState filtered={isFiltered(view)} clear={clearAll} firstSync={list.firstSync} />;
   return <FunctionTable rows={list.rows} {...table} />;
 }

@@ -113,6 +113,13 @@ export function filterParams(view: ViewState): URLSearchParams {
 }
 
 /**
+ * True when the view narrows its account and regions by anything (search, facets, memory, …).
+ * @example isFiltered({ ...DEFAULT_VIEW, regions: 'all' }) // false
+ */
+export const isFiltered = (view: ViewState): boolean =>
+  filterParams(view).toString() !== scopeParams(view).toString();
+
+/**
  * The filters of a view in a normal form (features in a fixed order, parameters sorted), so every
  * view that selects the same functions shares one cached answer (`/api/facets`, `/api/insights`).
  * @example selectionKey({ ...DEFAULT_VIEW, has: ['vpc', 'gpu'] }) // 'has=gpu%2Cvpc'

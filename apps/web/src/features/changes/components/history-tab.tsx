@@ -1,5 +1,5 @@
 import { useNow } from '../../../lib/use-now.ts';
-import type { ViewState } from '../../../lib/view-state.ts';
+import { useView } from '../../../lib/view-context.tsx';
 import { Empty } from '../../functions/drawer/field-list.tsx';
 import { historyParams } from '../api/changes-query.ts';
 import { useChangesList } from '../hooks/use-changes-list.ts';
@@ -8,18 +8,17 @@ import { historyView } from './change-links.ts';
 import { ChangesError, ChangesFooter } from './changes-states.tsx';
 import { ViewLink } from './view-link.tsx';
 
-/** What the drawer gives its History tab. */
+/** What the drawer gives its History tab; the view (the function's account) comes from the ViewProvider. */
 export interface HistoryTabProps {
-  view: ViewState;
   target: { region: string; name: string };
-  go: (view: ViewState) => void;
 }
 
 /**
  * The function's history: every change a pass saw, newest first, as the Changes page shows it
  * (a deletion and a re-creation under the same name are included), with "Load more".
  */
-export function HistoryTab({ view, target, go }: HistoryTabProps) {
+export function HistoryTab({ target }: HistoryTabProps) {
+  const { view, go } = useView();
   const now = useNow(30_000);
   const list = useChangesList(historyParams(view.account, target.region, target.name).toString());
   const onPage = (

@@ -1,7 +1,6 @@
 import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ViewState } from '../../../lib/view-state.ts';
 import { type FleetRow, rowKey } from '../api/types.ts';
 import type { ColumnPrefs } from '../hooks/use-column-prefs.ts';
 import { buildColumns, HIDDEN_BY_DEFAULT } from './columns.tsx';
@@ -15,12 +14,10 @@ const PREFETCH_ROWS = 300;
 /** What the table needs from the list query and the page around it. */
 export interface FunctionTableProps {
   rows: FleetRow[];
-  view: ViewState;
   showPlace: boolean;
   showAccount: boolean;
   prefs: ColumnPrefs;
   onPrefs: (prefs: Partial<ColumnPrefs>) => void;
-  onSort: (field: ViewState['sort']) => void;
   canLoadMore: boolean;
   loadMore: () => void;
   activeKey?: string;
@@ -155,7 +152,7 @@ export function FunctionTable(props: FunctionTableProps) {
         className="grid text-sm"
         style={{ width, minWidth: '100%' }}
       >
-        <TableHeader table={table} view={props.view} onSort={props.onSort} />
+        <TableHeader table={table} />
         <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = tableRows[item.index];

@@ -1,19 +1,14 @@
 import type { ReactTable } from '@tanstack/react-table';
 import { cn } from '../../../lib/cn.ts';
+import { useView } from '../../../lib/view-context.tsx';
 import type { ViewState } from '../../../lib/view-state.ts';
 import type { FleetRow } from '../api/types.ts';
 import type { Features } from './table-features.ts';
 
 /** Sticky header: click a sortable title to sort in the BFF; drag the edge to resize. */
-export function TableHeader({
-  table,
-  view,
-  onSort,
-}: {
-  table: ReactTable<Features, FleetRow>;
-  view: ViewState;
-  onSort: (sort: ViewState['sort']) => void;
-}) {
+export function TableHeader({ table }: { table: ReactTable<Features, FleetRow> }) {
+  const { view, go } = useView();
+  const onSort = (sort: ViewState['sort']) => go({ ...view, sort });
   return (
     <thead className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
       {table.getHeaderGroups().map((group) => (

@@ -1,19 +1,10 @@
 import { formatBytes } from '../../../lib/format.ts';
-import type { ViewState } from '../../../lib/view-state.ts';
 import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
 /** Layers, environment variable names (values never reach the browser), JuiceFS and PolarFS. */
-export function ConfigTab({
-  fn,
-  view,
-  go,
-}: {
-  fn: FunctionView;
-  view: ViewState;
-  go: (v: ViewState) => void;
-}) {
+export function ConfigTab({ fn }: { fn: FunctionView }) {
   const env = Object.keys(fn.environmentVariables ?? {}).sort();
   const jfs = fn.juiceFsConfig?.mountPoints ?? [];
   const pfs = fn.polarFsConfig?.mountPoints ?? [];
@@ -24,7 +15,7 @@ export function ConfigTab({
           <ul className="space-y-1 text-sm">
             {fn.layers.map((l) => (
               <li key={l.arn}>
-                {l.arn ? <FilterLink view={view} name="layer" value={l.arn} go={go} /> : null}{' '}
+                {l.arn ? <FilterLink name="layer" value={l.arn} /> : null}{' '}
                 <span className="text-xs text-slate-500 dark:text-slate-400">{formatBytes(l.size)}</span>
               </li>
             ))}

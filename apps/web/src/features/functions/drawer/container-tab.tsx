@@ -1,5 +1,4 @@
 import { Badge } from '../../../components/ui/badge.tsx';
-import type { ViewState } from '../../../lib/view-state.ts';
 import type { FunctionView, HealthCheck } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
@@ -25,15 +24,7 @@ function HealthCheckList({ check }: { check?: HealthCheck | null }) {
 }
 
 /** Custom container (image, digest, acceleration, registry) or custom runtime (command, port). */
-export function ContainerTab({
-  fn,
-  view,
-  go,
-}: {
-  fn: FunctionView;
-  view: ViewState;
-  go: (v: ViewState) => void;
-}) {
+export function ContainerTab({ fn }: { fn: FunctionView }) {
   const c = fn.customContainerConfig;
   const r = fn.customRuntimeConfig;
   if (!c?.image && !r)
@@ -49,7 +40,7 @@ export function ContainerTab({
           <Section title="Image">
             <FieldList
               fields={[
-                ['Image', <FilterLink key="i" view={view} name="image" value={c.image} go={go} />],
+                ['Image', <FilterLink key="i" name="image" value={c.image} />],
                 ['Resolved digest', <Mono key="d">{c.resolvedImageUri}</Mono>],
                 ['Entrypoint', <Mono key="e">{(c.entrypoint ?? []).join(' ')}</Mono>],
                 ['Command', <Mono key="c">{(c.command ?? []).join(' ')}</Mono>],

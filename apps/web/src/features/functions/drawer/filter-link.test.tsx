@@ -3,6 +3,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE, ORIGIN, setBase } from '../../../lib/test-support/hostile-page.ts';
+import { ViewProvider } from '../../../lib/view-context.tsx';
 import { DEFAULT_VIEW } from '../../../lib/view-state.ts';
 import { FilterLink } from './filter-link.tsx';
 
@@ -18,7 +19,9 @@ describe.each([undefined, '/', '/tools/fc-fleet/'])(
     it('keeps filter links on this origin, under the base path', () => {
       expect(window.location.href).toBe(HOSTILE);
       render(
-        <FilterLink view={{ ...DEFAULT_VIEW, regions: 'all' }} name="vpcId" value="vpc-1" go={() => {}} />,
+        <ViewProvider view={{ ...DEFAULT_VIEW, regions: 'all' }} go={() => {}}>
+          <FilterLink name="vpcId" value="vpc-1" />
+        </ViewProvider>,
       );
       const link = screen.getByRole('link', { name: 'vpc-1' });
       expect(link.getAttribute('href')).toBe('./?region=all&vpcId=vpc-1');

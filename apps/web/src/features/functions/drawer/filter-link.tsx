@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useView } from '../../../lib/view-context.tsx';
 import { viewHref } from '../../../lib/view-href.ts';
 import { DEFAULT_VIEW, type TextFilter, type ViewState } from '../../../lib/view-state.ts';
 
@@ -14,20 +15,20 @@ export function filteredView(view: ViewState, name: TextFilter, value: string): 
   };
 }
 
-/** An id that is also a link to "functions that share it"; a plain click filters in place. */
+/**
+ * An id that is also a link to "functions that share it", in the view of the nearest provider;
+ * a plain click filters in place.
+ */
 export function FilterLink({
-  view,
   name,
   value,
-  go,
   children,
 }: {
-  view: ViewState;
   name: TextFilter;
   value: string;
-  go: (v: ViewState) => void;
   children?: ReactNode;
 }) {
+  const { view, go } = useView();
   const target = filteredView(view, name, value);
   return (
     <a

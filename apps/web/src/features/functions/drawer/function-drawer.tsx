@@ -6,7 +6,8 @@ import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { ErrorPanel } from '../../../components/ui/error-panel.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { cn } from '../../../lib/cn.ts';
-import { DRAWER_TABS, type DrawerTab, type ViewState } from '../../../lib/view-state.ts';
+import { useView } from '../../../lib/view-context.tsx';
+import { DRAWER_TABS, type DrawerTab } from '../../../lib/view-state.ts';
 import { useFunctionQuery } from '../api/function-query.ts';
 import type { FleetRow, Meta } from '../api/types.ts';
 import { ConfigTab } from './config-tab.tsx';
@@ -31,22 +32,20 @@ const TAB_LABELS: Record<DrawerTab, string> = {
   json: 'JSON',
 };
 
-/** Props of the drawer: which function, the row already loaded (if any), and how to navigate. */
+/**
+ * Props of the drawer: which function, the row already loaded (if any), and what to do on a tab
+ * change, on close and when the function is gone. The view (its account, its tab) and navigation
+ * come from the nearest ViewProvider.
+ */
 export interface FunctionDrawerProps {
-  view: ViewState;
   target: { region: string; name: string };
   row?: FleetRow;
   meta?: Meta;
   onTab: (tab: DrawerTab) => void;
   onClose: () => void;
-  go: (view: ViewState) => void;
   onMissing: (message: string) => void;
   /** The History tab, from the changes feature (the app composes the two; neither imports the other). */
-  history: (props: {
-    view: ViewState;
-    target: { region: string; name: string };
-    go: (view: ViewState) => void;
-  }) => ReactNode;
+  history: (props: { target: { region: string; name: string } }) => ReactNode;
 }
 
 /**
@@ -55,16 +54,15 @@ export interface FunctionDrawerProps {
  * keys, and the tab lives in the URL.
  */
 export function FunctionDrawer({
-  view,
   target,
   row,
   meta,
   onTab,
   onClose,
-  go,
   onMissing,
   history,
 }: FunctionDrawerProps) {
+  const { view } = useView();
   const tabs = useRef<HTMLDivElement>(null);
   // What had focus when the drawer opened (the table, a link), read before the dialog takes it;
   // focus goes back there on close.
@@ -96,21 +94,21 @@ export function FunctionDrawer({
           />
         );
       case 'network':
-        return <NetworkTab fn={fn} view={view} go={go} />;
+        return <NetworkTab fn={fn} />;
       case 'nas':
-        return <NasTab fn={fn} view={view} go={go} />;
+        return <NasTab fn={fn} />;
       case 'oss':
-        return <OssTab fn={fn} view={view} go={go} />;
+        return <OssTab fn={fn} />;
       case 'container':
-        return <ContainerTab fn={fn} view={view} go={go} />;
+        return <ContainerTab fn={fn} />;
       case 'gpu':
         return <GpuTab fn={fn} catalog={meta?.gpuCatalog ?? []} />;
       case 'observability':
         return <ObservabilityTab fn={fn} />;
       case 'config':
-        return <ConfigTab fn={fn} view={view} go={go} />;
+        return <ConfigTab fn={fn} />;
       case 'history':
-        return history({ view, target, go });
+        return history({ target });
       case 'json':
         return <JsonTab fn={fn} />;
     }

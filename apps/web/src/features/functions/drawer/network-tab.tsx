@@ -1,18 +1,9 @@
-import type { ViewState } from '../../../lib/view-state.ts';
 import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
 /** VPC, vSwitches, security group, internet access and custom DNS; every id filters the table. */
-export function NetworkTab({
-  fn,
-  view,
-  go,
-}: {
-  fn: FunctionView;
-  view: ViewState;
-  go: (v: ViewState) => void;
-}) {
+export function NetworkTab({ fn }: { fn: FunctionView }) {
   const vpc = fn.vpcConfig;
   const dns = fn.customDNS;
   return (
@@ -21,24 +12,20 @@ export function NetworkTab({
         {vpc?.vpcId ? (
           <FieldList
             fields={[
-              ['VPC', <FilterLink key="v" view={view} name="vpcId" value={vpc.vpcId} go={go} />],
+              ['VPC', <FilterLink key="v" name="vpcId" value={vpc.vpcId} />],
               [
                 'vSwitches',
                 <ul key="s" className="space-y-0.5">
                   {(vpc.vSwitchIds ?? []).map((id) => (
                     <li key={id}>
-                      <FilterLink view={view} name="vSwitchId" value={id} go={go} />
+                      <FilterLink name="vSwitchId" value={id} />
                     </li>
                   ))}
                 </ul>,
               ],
               [
                 'Security group',
-                vpc.securityGroupId ? (
-                  <FilterLink view={view} name="securityGroupId" value={vpc.securityGroupId} go={go} />
-                ) : (
-                  ''
-                ),
+                vpc.securityGroupId ? <FilterLink name="securityGroupId" value={vpc.securityGroupId} /> : '',
               ],
               ['VPC role', vpc.role ? <Mono>{vpc.role}</Mono> : ''],
             ]}

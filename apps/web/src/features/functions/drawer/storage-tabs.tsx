@@ -1,10 +1,9 @@
-import type { ViewState } from '../../../lib/view-state.ts';
 import type { FunctionView } from '../api/types.ts';
 import { Empty, FieldList, Mono, Section, yesNo } from './field-list.tsx';
 import { FilterLink } from './filter-link.tsx';
 
 /** NAS: owner ids and each mount `serverAddr -> mountDir`. */
-export function NasTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go: (v: ViewState) => void }) {
+export function NasTab({ fn }: { fn: FunctionView }) {
   const nas = fn.nasConfig;
   const mounts = nas?.mountPoints ?? [];
   if (mounts.length === 0) return <Empty>No NAS configured.</Empty>;
@@ -27,7 +26,7 @@ export function NasTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go
                 key={`${m.serverAddr}-${m.mountDir}`}
                 className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
               >
-                <FilterLink view={view} name="nasServer" value={host} go={go}>
+                <FilterLink name="nasServer" value={host}>
                   {m.serverAddr}
                 </FilterLink>{' '}
                 <span aria-hidden="true">→</span>
@@ -45,7 +44,7 @@ export function NasTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go
 }
 
 /** OSS: each mount `bucket/path -> mountDir`, read-only flag and endpoint. */
-export function OssTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go: (v: ViewState) => void }) {
+export function OssTab({ fn }: { fn: FunctionView }) {
   const mounts = fn.ossMountConfig?.mountPoints ?? [];
   if (mounts.length === 0) return <Empty>No OSS bucket mounted.</Empty>;
   return (
@@ -57,7 +56,7 @@ export function OssTab({ fn, view, go }: { fn: FunctionView; view: ViewState; go
             className="space-y-1 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
           >
             <div>
-              {m.bucketName ? <FilterLink view={view} name="ossBucket" value={m.bucketName} go={go} /> : null}
+              {m.bucketName ? <FilterLink name="ossBucket" value={m.bucketName} /> : null}
               <Mono>{m.bucketPath ?? '/'}</Mono> <span aria-hidden="true">→</span>
               <span className="sr-only">mounted at</span> <Mono>{m.mountDir}</Mono>
             </div>
