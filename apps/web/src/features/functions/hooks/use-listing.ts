@@ -1,14 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorParts } from '../../../lib/api-client.ts';
 import { listingParams, type ViewState } from '../../../lib/view-state.ts';
 import { useFunctionsQuery } from '../api/functions-query.ts';
 import type { FleetRow } from '../api/types.ts';
 import type { ListStatus } from '../components/table-footer.tsx';
-
-const describe = (error: unknown) =>
-  error instanceof ApiError
-    ? { code: error.code, message: error.message, requestId: error.requestId }
-    : { code: 'Error', message: error instanceof Error ? error.message : 'Unknown error' };
 
 /**
  * The list for a view: rows, what the footer should say, the freshness its last page reported
@@ -20,9 +15,9 @@ export function useListing(view: ViewState, total?: number) {
   const pages = query.data?.pages;
   const rows = useMemo<FleetRow[]>(() => pages?.flatMap((p) => p.functions) ?? [], [pages]);
   const last = pages?.[pages.length - 1];
-  const nextError = query.isFetchNextPageError ? describe(query.error) : undefined;
+  const nextError = query.isFetchNextPageError ? errorParts(query.error) : undefined;
   const firstError =
-    query.isError && !query.isFetchNextPageError && rows.length === 0 ? describe(query.error) : undefined;
+    query.isError && !query.isFetchNextPageError && rows.length === 0 ? errorParts(query.error) : undefined;
   const status: ListStatus = {
     loaded: rows.length,
     total,
