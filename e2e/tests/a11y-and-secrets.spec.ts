@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe.ts';
 import { firstWhere, type RawFunction, REGIONS } from '../support/fleet.ts';
 import { createFinder, EMULATOR_KEY_SECRET, plantedSecrets } from '../support/secrets.ts';
 import { renderedRows, scrollToEnd, waitForIdle } from '../support/table.ts';
@@ -11,19 +11,6 @@ const rich = firstWhere(
   (fn) => Boolean(fn.customContainerConfig?.registryConfig && fn.gpuConfig && fn.environmentVariables),
   'a private image, a GPU and env vars',
 );
-
-async function expectNoAxeViolations(page: Page) {
-  // Legacy mode runs every rule with axe.run() in the page itself instead of runPartial() plus a
-  // finishRun() in a new blank page: same coverage here (the dashboard has no frames), seconds faster.
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
-  const summary = violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  }));
-  expect(summary).toEqual([]);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: the table and the open drawer have no violations (${theme} theme)`, async ({ page }) => {

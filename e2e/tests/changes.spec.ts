@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe.ts';
 import { changesOf, controlFunction, indexHolds, plainFunction, refreshUntil } from '../support/changes.ts';
 import { renderedRows, waitForIdle } from '../support/table.ts';
 
@@ -154,12 +154,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
     await expect(event(page, 'modified', mod)).toBeVisible();
     await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
-    const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
-    expect(
-      violations.map((v) => ({
-        rule: v.id,
-        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-      })),
-    ).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { clearFaults, setFaults } from '../support/faults.ts';
 import { firstWhere, type RawFunction } from '../support/fleet.ts';
+import { waitForInsights } from '../support/insights.ts';
 import { renderedRows, waitForIdle } from '../support/table.ts';
 
 // Pictures for people to look at (e2e/screenshots is git-ignored); they assert only that the
@@ -10,9 +11,9 @@ import { renderedRows, waitForIdle } from '../support/table.ts';
 const DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 mkdirSync(DIR, { recursive: true });
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${DIR}${name}.png` });
+  await page.screenshot({ path: `${DIR}${name}.png`, ...options });
 }
 
 async function showTable(page: Page, url: string) {
@@ -91,4 +92,23 @@ test('a region whose last pass failed, and a refresh in progress', async ({ page
   } finally {
     await clearFaults();
   }
+});
+
+test('insights: light and dark at 1280 and 2560 px, and embedded, each as a full page', async ({ page }) => {
+  for (const [width, height] of [
+    [1280, 800],
+    [2560, 1440],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.goto(`/insights?region=all&theme=${theme}`);
+      await waitForInsights(page);
+      await shot(page, `insights-${width}-${theme}`, { fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/insights?region=all&embed=1');
+  await waitForInsights(page);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await shot(page, 'insights-embed', { fullPage: true });
 });
