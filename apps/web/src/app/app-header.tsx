@@ -59,11 +59,7 @@ export function AppHeader({
           {account.accountId ? ` (${account.accountId})` : ''}
         </span>
       ) : null}
-      {meta?.demo ? (
-        <Badge tone="demo" title="No cloud credentials: this is the built-in emulator's generated fleet">
-          Demo data
-        </Badge>
-      ) : null}
+      {meta?.demo ? <DemoBadge /> : null}
       <span className="flex-1" />
       {meta ? <span className="text-xs text-slate-500 dark:text-slate-400">v{meta.version}</span> : null}
       <Select
@@ -80,5 +76,14 @@ export function AppHeader({
       />
       {meta?.auth === 'token' ? <SignOutButton /> : null}
     </header>
+  );
+}
+
+/** "Demo data": in the header, and beside the controls when embedded (no header there). */
+export function DemoBadge() {
+  return (
+    <Badge tone="demo" title="No cloud credentials: this is the built-in emulator's generated fleet">
+      Demo data
+    </Badge>
   );
 }

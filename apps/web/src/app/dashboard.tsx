@@ -16,7 +16,7 @@ import { useViewState } from '../lib/use-view-state.ts';
 import { ViewProvider } from '../lib/view-context.tsx';
 import { viewHref } from '../lib/view-href.ts';
 import { ALL_ACCOUNTS, DEFAULT_VIEW, type ViewState } from '../lib/view-state.ts';
-import { AppHeader } from './app-header.tsx';
+import { AppHeader, DemoBadge } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
 import { ListBody } from './list-body.tsx';
 import { Notices } from './notices.tsx';
@@ -125,11 +125,7 @@ export function Dashboard() {
           <div className="flex flex-wrap items-center gap-3">
             {view.embed ? <PageSwitch view={view} go={go} compact /> : null}
             <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
-            {meta.data?.demo && view.embed ? (
-              <span className="rounded bg-orange-700 px-1.5 py-0.5 text-[11px] font-medium text-white">
-                Demo data
-              </span>
-            ) : null}
+            {meta.data?.demo && view.embed ? <DemoBadge /> : null}
           </div>
           <FilterChips view={view} setView={set} />
           <Notices notices={notices} dismiss={dismiss} />

@@ -3,7 +3,7 @@ import { useMetaQuery } from '../features/functions/api/meta-query.ts';
 import { FilterChips } from '../features/functions/components/filter-chips.tsx';
 import { useViewState } from '../lib/use-view-state.ts';
 import type { ViewState } from '../lib/view-state.ts';
-import { AppHeader } from './app-header.tsx';
+import { AppHeader, DemoBadge } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
 import { Notices } from './notices.tsx';
 import { PageSwitch } from './page-switch.tsx';
@@ -46,6 +46,7 @@ export function PageTop({ page, children }: { page: ReturnType<typeof usePageVie
         <div className="flex flex-wrap items-center gap-2">
           {view.embed ? <PageSwitch view={view} go={go} compact /> : null}
           {children}
+          {meta?.demo && view.embed ? <DemoBadge /> : null}
         </div>
         <FilterChips view={view} setView={set} />
         <Notices notices={notices} dismiss={dismiss} />

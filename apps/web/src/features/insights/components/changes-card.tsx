@@ -31,6 +31,13 @@ export function dayTarget(view: ViewState, day: string): LinkTarget {
 const eventsOf = (d: ChangesDay) => d.created + d.modified + d.deleted;
 const dayName = (d: ChangesDay) =>
   `${d.day}: ${CHANGE_DAY_KINDS.map((kind) => `${formatCount(d[kind])} ${kind}`).join(', ')}`;
+/** A day's link to its changes; a day without events has none (there is nothing to list). */
+const dayLink = (view: ViewState, d: ChangesDay) => ({
+  to: dayTarget(view, d.day),
+  count: eventsOf(d),
+  name: dayName(d),
+  testId: 'insight-changes-link',
+});
 
 /** Events per day as a table: the kinds, then the day's total, a link to that day's changes. */
 export function changesTable(days: readonly ChangesDay[], view: ViewState): TableModel {
@@ -39,13 +46,7 @@ export function changesTable(days: readonly ChangesDay[], view: ViewState): Tabl
     rows: days.map((d) => ({
       key: d.day,
       cells: [d.day, d.created, d.modified, d.deleted, eventsOf(d)],
-      link: {
-        column: 4,
-        to: dayTarget(view, d.day),
-        count: eventsOf(d),
-        name: dayName(d),
-        testId: 'insight-changes-link',
-      },
+      ...(eventsOf(d) > 0 ? { link: { column: 4, ...dayLink(view, d) } } : {}),
     })),
   };
 }
@@ -69,21 +70,22 @@ export function ChangesCard({
       className={className}
       note="What the sync passes saw change, by day (UTC); a day opens its changes."
     >
-      <ColumnChart
-        title="Changes per day"
-        series={SERIES}
-        columns={days.map((d) => ({
-          key: d.day,
-          tick: TICK.format(new Date(`${d.day}T00:00:00Z`)),
-          parts: CHANGE_DAY_KINDS.map((kind) => d[kind]),
-          link: {
-            to: dayTarget(view, d.day),
-            count: eventsOf(d),
-            name: dayName(d),
-            testId: 'insight-changes-link',
-          },
-        }))}
-      />
+      {days.every((d) => eventsOf(d) === 0) ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No changes recorded in these {days.length} days: the passes saw every function as it was.
+        </p>
+      ) : (
+        <ColumnChart
+          title="Changes per day"
+          series={SERIES}
+          columns={days.map((d) => ({
+            key: d.day,
+            tick: TICK.format(new Date(`${d.day}T00:00:00Z`)),
+            parts: CHANGE_DAY_KINDS.map((kind) => d[kind]),
+            ...(eventsOf(d) > 0 ? { link: dayLink(view, d) } : {}),
+          }))}
+        />
+      )}
     </ChartCard>
   );
 }

@@ -31,7 +31,7 @@ export const linkable = (data: InsightDatum[]): InsightDatum[] =>
 export const datumName = (d: Pick<InsightDatum, 'label' | 'count'>) =>
   `${d.label}: ${formatCount(d.count)} function${d.count === 1 ? '' : 's'}`;
 
-const STATUS_WORDS: Record<Lifecycle, string> = { deprecated: 'deprecated', eol: 'end of life', current: '' };
+const STATUS_WORDS: Record<Lifecycle, string> = { deprecated: 'deprecated', eol: 'EOL', current: '' };
 
 /** Runtimes, each with its status on the day the answer was counted (`nodejs8 · deprecated`). */
 export function runtimeData(answer: InsightsAnswer): InsightDatum[] {
