@@ -1,14 +1,18 @@
-import type { StoredFunction } from '@fc-fleet/fc-emulator';
 import { FACET_NAMES, type FacetName, lifecycleOf } from '@fc-fleet/fleet-contract';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, scrollAll } from '../test-support/test-app.ts';
+import { scrollAll } from '../test-support/test-app.ts';
+import {
+  accelerationOf,
+  createTwoAccountApp,
+  type FleetFunction,
+  tagOf,
+} from '../test-support/two-account-fleet.ts';
 
 // Counts are checked against a count made here from the emulator's fleets, by code that shares
 // nothing with the index: each facet under every filter of the view but its own.
-type Raw = { account: string; region: string; stored: StoredFunction };
+type Raw = FleetFunction;
 type Value = string | boolean | null;
 
-const tag = (r: Raw, key: string) => (r.stored.fn.tags ?? []).find((t) => t.Key === key)?.Value || null;
 const FEATURES: Record<string, (r: Raw) => boolean> = {
   vpc: (r) => Boolean(r.stored.fn.vpcConfig?.vpcId),
   nas: (r) => Boolean(r.stored.fn.nasConfig?.mountPoints?.length),
@@ -28,18 +32,12 @@ const VALUES: Record<FacetName, (r: Raw) => Value[]> = {
   fcVersion: (r) => [r.stored.fcVersion],
   vpcId: (r) => [r.stored.fn.vpcConfig?.vpcId || null],
   internetAccess: (r) => [r.stored.fn.internetAccess ?? true],
-  env: (r) => [tag(r, 'env')],
-  team: (r) => [tag(r, 'team')],
+  env: (r) => [tagOf(r, 'env')],
+  team: (r) => [tagOf(r, 'team')],
   has: (r) => Object.keys(FEATURES).filter((f) => FEATURES[f]?.(r)),
   lifecycle: (r) => [lifecycleOf(r.stored.fn.runtime, new Date()).status],
 };
 const lifecycleIs = (status: string) => (r: Raw) => VALUES.lifecycle(r)[0] === status;
-/** A container's acceleration, by the rule the index states (accelerationOf), spelled out again here. */
-const acceleration = (r: Raw) => {
-  const c = r.stored.fn.customContainerConfig;
-  if (!c?.image) return null;
-  return c.accelerationType === 'None' ? 'None' : c.accelerationInfo?.status || 'Unknown';
-};
 
 /** A view: its query string and, per facet it filters on, the condition (`other`: filters with no facet). */
 type View = [string, Partial<Record<FacetName | 'other', (r: Raw) => boolean>>];
@@ -73,8 +71,8 @@ const VIEWS: View[] = [
   [
     'account=all&region=all&tags=env=prod,team=payments&fcVersion=v3',
     {
-      env: (r) => tag(r, 'env') === 'prod',
-      team: (r) => tag(r, 'team') === 'payments',
+      env: (r) => tagOf(r, 'env') === 'prod',
+      team: (r) => tagOf(r, 'team') === 'payments',
       fcVersion: (r) => r.stored.fcVersion === 'v3',
     },
   ],
@@ -106,10 +104,10 @@ const VIEWS: View[] = [
     {
       internetAccess: (r) => r.stored.fn.internetAccess ?? true,
       other: (r) => !FEATURES.vpc?.(r) && !FEATURES.nas?.(r),
-      env: (r) => tag(r, 'env') === null,
+      env: (r) => tagOf(r, 'env') === null,
     },
   ],
-  ['account=all&region=all&acceleration=Ready', { other: (r) => acceleration(r) === 'Ready' }],
+  ['account=all&region=all&acceleration=Ready', { other: (r) => accelerationOf(r) === 'Ready' }],
   [
     'account=all&region=cn-hangzhou&prefix=orders-',
     { region: inRegions('cn-hangzhou'), other: (r) => r.stored.fn.functionName.startsWith('orders-') },
@@ -128,34 +126,7 @@ function expectedCounts(all: readonly Raw[], view: View[1], facet: FacetName): R
 }
 
 describe('GET /api/facets', () => {
-  const t = createTestApp({
-    emulator: { fleet: { functionsPerRegion: 800 } },
-    moreAccounts: [
-      {
-        alias: 'second',
-        emulator: {
-          fleet: {
-            seed: 'second',
-            accountId: '2222333344445555',
-            functionsPerRegion: 500,
-            regions: ['cn-hangzhou', 'cn-shenzhen'],
-          },
-        },
-      },
-    ],
-  });
-  const fleetOf = (account: string, emulator: typeof t.emulator): Raw[] =>
-    emulator.fleet.regions().flatMap((region) =>
-      [...(emulator.fleet.region(region)?.scan(undefined) ?? [])].map((stored) => ({
-        account,
-        region,
-        stored,
-      })),
-    );
-  const all = () => [
-    ...fleetOf('test', t.emulator),
-    ...fleetOf('second', t.others[0]?.emulator ?? t.emulator),
-  ];
+  const { t, all } = createTwoAccountApp({ test: 800, second: 500 });
 
   for (const [query, view] of VIEWS)
     it(`counts every facet as the fleet has it, each under the other filters: ${query}`, async () => {

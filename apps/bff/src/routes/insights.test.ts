@@ -1,4 +1,3 @@
-import type { StoredFunction } from '@fc-fleet/fc-emulator';
 import {
   type ChangeEvent,
   type InsightPick,
@@ -8,19 +7,19 @@ import {
   pickParams,
 } from '@fc-fleet/fleet-contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, scrollAll } from '../test-support/test-app.ts';
+import { scrollAll } from '../test-support/test-app.ts';
+import {
+  accelerationOf,
+  createTwoAccountApp,
+  type FleetFunction,
+  tagOf,
+} from '../test-support/two-account-fleet.ts';
 
 // Insights against a count made here from the emulators' fleets by code that shares nothing with
 // the index, and every number against the rows the table lists for its link.
-type Raw = { account: string; region: string; stored: StoredFunction };
+type Raw = FleetFunction;
 
-const tag = (r: Raw, key: string) => (r.stored.fn.tags ?? []).find((t) => t.Key === key)?.Value || null;
 const inVpc = (r: Raw) => Boolean(r.stored.fn.vpcConfig?.vpcId);
-const acceleration = (r: Raw) => {
-  const c = r.stored.fn.customContainerConfig;
-  if (!c?.image) return null;
-  return c.accelerationType === 'None' ? 'None' : c.accelerationInfo?.status || 'Unknown';
-};
 
 /**
  * Each view: its query string and which functions of the two fleets it holds. The first two are
@@ -85,34 +84,7 @@ function picksOf(a: InsightsAnswer): [string, number, InsightPick][] {
 }
 
 describe('GET /api/insights', () => {
-  const t = createTestApp({
-    emulator: { fleet: { functionsPerRegion: 500 } },
-    moreAccounts: [
-      {
-        alias: 'second',
-        emulator: {
-          fleet: {
-            seed: 'second',
-            accountId: '2222333344445555',
-            functionsPerRegion: 300,
-            regions: ['cn-hangzhou', 'cn-shenzhen'],
-          },
-        },
-      },
-    ],
-  });
-  const fleetOf = (account: string, emulator: typeof t.emulator): Raw[] =>
-    emulator.fleet.regions().flatMap((region) =>
-      [...(emulator.fleet.region(region)?.scan(undefined) ?? [])].map((stored) => ({
-        account,
-        region,
-        stored,
-      })),
-    );
-  const all = () => [
-    ...fleetOf('test', t.emulator),
-    ...fleetOf('second', t.others[0]?.emulator ?? t.emulator),
-  ];
+  const { t, all } = createTwoAccountApp({ test: 500, second: 300 });
 
   beforeAll(async () => {
     await t.ready();
@@ -154,8 +126,8 @@ describe('GET /api/insights', () => {
             ...new Set(rows.filter((r) => r.account === c.value).map((r) => r.region)),
           ]),
         );
-      expect(asMap(a.byTag.env)).toEqual(tally(rows, (r) => tag(r, 'env')));
-      expect(asMap(a.byTag.team)).toEqual(tally(rows, (r) => tag(r, 'team')));
+      expect(asMap(a.byTag.env)).toEqual(tally(rows, (r) => tagOf(r, 'env')));
+      expect(asMap(a.byTag.team)).toEqual(tally(rows, (r) => tagOf(r, 'team')));
       expect(asMap(a.byMemory)).toEqual(tally(rows, (r) => r.stored.fn.memorySize ?? null));
       const gpus = rows.filter((r) => r.stored.fn.gpuConfig?.gpuType);
       expect(a.gpu.map((g) => [`${g.gpuType} ${g.region}`, g.functions, g.gpuMemoryMb])).toEqual(
@@ -184,8 +156,8 @@ describe('GET /api/insights', () => {
         nas: rows.filter((r) => r.stored.fn.nasConfig?.mountPoints?.length).length,
         oss: rows.filter((r) => r.stored.fn.ossMountConfig?.mountPoints?.length).length,
       });
-      const containers = rows.filter((r) => acceleration(r) !== null);
-      expect(asMap(a.byAcceleration)).toEqual(tally(containers, acceleration));
+      const containers = rows.filter((r) => accelerationOf(r) !== null);
+      expect(asMap(a.byAcceleration)).toEqual(tally(containers, accelerationOf));
     });
 
   for (const [query] of VIEWS)
