@@ -53,7 +53,10 @@ describe('a chart card', () => {
         'Card memory (MB)',
         'Share of card memory',
       ],
+      // Each type for the whole view (its bar), then its regions.
+      ['fc.gpu.tesla.1', 'all in view', 'NVIDIA T4', '4', '32768', '16384', '0.5'],
       ['fc.gpu.tesla.1', 'cn-hangzhou', 'NVIDIA T4', '4', '32768', '16384', '0.5'],
+      ['fc.gpu.future.9', 'all in view', '', '1', '8192', '', ''],
       ['fc.gpu.future.9', 'cn-shanghai', '', '1', '8192', '', ''],
     ]);
     // On screen the same numbers read as people write them.

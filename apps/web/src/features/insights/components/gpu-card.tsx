@@ -15,12 +15,37 @@ const share = (value: string | number) => (typeof value === 'number' ? `${Math.r
  * memory; unknown (empty) when the card is not known.
  * @example cardShare({ functions: 2, gpuMemoryMb: 16_384, cardMemoryMb: 16_384, … }) // 0.5
  */
-export function cardShare(g: GpuInsight): number | '' {
+export function cardShare(g: Pick<GpuInsight, 'functions' | 'gpuMemoryMb' | 'cardMemoryMb'>): number | '' {
   return g.cardMemoryMb && g.functions > 0 ? g.gpuMemoryMb / (g.functions * g.cardMemoryMb) : '';
 }
 
-/** The GPU inventory as a table: per GPU type and region, its functions (a link), memory and card. */
-export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
+/** A line of the inventory: one GPU type in one region, or (no region) in every region of the view. */
+type GpuLine = Omit<GpuInsight, 'region'> & { region?: string };
+
+/** Each GPU type's lines summed over the view's regions, in the answer's type order. */
+function typeTotals(gpu: readonly GpuInsight[]): GpuLine[] {
+  const byType = new Map<string, GpuLine>();
+  for (const { region: _, ...g } of gpu) {
+    const seen = byType.get(g.gpuType);
+    byType.set(
+      g.gpuType,
+      seen
+        ? { ...seen, functions: seen.functions + g.functions, gpuMemoryMb: seen.gpuMemoryMb + g.gpuMemoryMb }
+        : g,
+    );
+  }
+  return [...byType.values()];
+}
+
+/**
+ * The GPU inventory as a table: per GPU type and region, its functions (a link), memory and card;
+ * with `byType`, each type's line for every region of the view first, so the table holds the
+ * numbers and links of the bars by type too (what "Show as table" and the CSV give).
+ */
+export function gpuTable(gpu: readonly GpuInsight[], to: PickTo, byType = false): TableModel {
+  const lines: GpuLine[] = byType
+    ? typeTotals(gpu).flatMap((total) => [total, ...gpu.filter((g) => g.gpuType === total.gpuType)])
+    : [...gpu];
   return {
     columns: [
       { name: 'GPU type' },
@@ -31,11 +56,11 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
       { name: 'Card memory', csv: 'Card memory (MB)', format: memory },
       { name: 'Share of card memory', format: share },
     ],
-    rows: gpu.map((g) => ({
-      key: `${g.gpuType}/${g.region}`,
+    rows: lines.map((g) => ({
+      key: `${g.gpuType}/${g.region ?? '*'}`,
       cells: [
         g.gpuType,
-        g.region,
+        g.region ?? 'all in view',
         g.card ?? '',
         g.functions,
         g.gpuMemoryMb,
@@ -44,9 +69,9 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
       ],
       link: {
         column: 3,
-        to: to({ kind: 'gpu', gpuType: g.gpuType, region: g.region }),
+        to: to({ kind: 'gpu', gpuType: g.gpuType, ...(g.region ? { region: g.region } : {}) }),
         count: g.functions,
-        name: datumName({ label: `${g.gpuType} in ${g.region}`, count: g.functions }),
+        name: datumName({ label: g.region ? `${g.gpuType} in ${g.region}` : g.gpuType, count: g.functions }),
       },
     })),
   };
@@ -54,7 +79,8 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo): TableModel {
 
 /**
  * The GPU inventory of the view: bars of functions by GPU type (each a link to those functions in
- * every region of the view) beside the table by type and region; "Show as table" keeps the table.
+ * every region of the view) beside the table by type and region; "Show as table" and the CSV give
+ * one table of both (each type's line for the whole view, then its regions).
  */
 export function GpuCard({
   answer,
@@ -65,7 +91,7 @@ export function GpuCard({
   to: PickTo;
   className?: string;
 }) {
-  const table = gpuTable(answer.gpu, to);
+  const table = gpuTable(answer.gpu, to, true);
   return answer.gpu.length === 0 ? (
     <ChartCard title="GPU inventory" file="gpu" table={table} className={className}>
       <p className="text-sm text-slate-600 dark:text-slate-300">No GPU functions in this view.</p>
@@ -85,7 +111,7 @@ export function GpuCard({
           </h3>
           <BarList data={linkable(gpuTypeData(answer))} to={to} title="Functions by GPU type" />
         </div>
-        <InsightTable table={table} caption="GPU inventory by type and region" />
+        <InsightTable table={gpuTable(answer.gpu, to)} caption="GPU inventory by type and region" />
       </div>
     </ChartCard>
   );
