@@ -1,13 +1,13 @@
 import type { FcFunction } from '@fc-fleet/fc-api';
 import { PLANTED_SECRET } from '@fc-fleet/fc-emulator';
 import type { SortField } from '@fc-fleet/fleet-contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlClient } from './db/sql-client.ts';
 import { facetCounts } from './query/facet-counts.ts';
 import type { IndexFilters } from './query/index-filters.ts';
 import { type IndexCursor, listPage } from './query/list-page.ts';
 import { createIndexedFleet } from './test-support/indexed-fleet.ts';
-import { storeFactories } from './test-support/store-factories.ts';
+import { storeFactories, storesFor } from './test-support/store-factories.ts';
 
 type Truth = ReturnType<ReturnType<typeof createIndexedFleet>['truth']>[number];
 
@@ -102,15 +102,7 @@ const FILTER_CASES: [string, IndexFilters, (t: Truth) => boolean][] = [
 
 for (const factory of storeFactories()) {
   describe(`fleet index on ${factory.kind}`, () => {
-    const open: SqlClient[] = [];
-    afterEach(async () => {
-      for (const sql of open.splice(0)) await sql.close();
-    });
-    const fresh = async () => {
-      const sql = await factory.open();
-      open.push(sql);
-      return sql;
-    };
+    const fresh = storesFor(factory);
 
     it('indexes every function once, and a second pass over an unchanged fleet writes nothing', async () => {
       const sql = await fresh();

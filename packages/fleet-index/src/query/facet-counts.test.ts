@@ -1,10 +1,10 @@
 import { lifecycleOf } from '@fc-fleet/fleet-contract';
 import { projectFunction } from '@fc-fleet/fleet-contract/project-function';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
 import { type FunctionRow, functionRow } from '../sync/function-row.ts';
 import { createIndexedFleet } from '../test-support/indexed-fleet.ts';
-import { storeFactories } from '../test-support/store-factories.ts';
+import { storeFactories, storesFor } from '../test-support/store-factories.ts';
 import { type FacetName, facetCounts } from './facet-counts.ts';
 import type { IndexFilters } from './index-filters.ts';
 
@@ -92,14 +92,10 @@ const rowsOf = (fleet: ReturnType<typeof createIndexedFleet>) =>
 
 for (const factory of storeFactories()) {
   describe(`facet counts on ${factory.kind}`, () => {
-    const open: SqlClient[] = [];
-    afterEach(async () => {
-      for (const sql of open.splice(0)) await sql.close();
-    });
+    const fresh = storesFor(factory);
 
     it('count every facet under every filter but its own, as an independent count does', async () => {
-      const sql = await factory.open();
-      open.push(sql);
+      const sql = await fresh();
       const fleet = createIndexedFleet(sql);
       await fleet.sync();
       const rows = rowsOf(fleet);
@@ -150,8 +146,7 @@ for (const factory of storeFactories()) {
     });
 
     it('keep the fleet-wide counts right through edits, deletes and a direct delete', async () => {
-      const sql = await factory.open();
-      open.push(sql);
+      const sql = await fresh();
       const fleet = createIndexedFleet(sql);
       await fleet.sync();
       const [gone, edited] = fleet.truth().filter((t) => t.region === 'cn-beijing');

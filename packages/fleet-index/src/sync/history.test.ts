@@ -1,14 +1,14 @@
 import type { FcFunction } from '@fc-fleet/fc-api';
 import { createChurn, PLANTED_SECRET } from '@fc-fleet/fc-emulator';
 import type { ChangeEvent } from '@fc-fleet/fleet-contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
 import { analyzeChanges, pruneChanges } from '../history/maintain-history.ts';
 import { listChanges } from '../query/list-changes.ts';
 import { listPage } from '../query/list-page.ts';
 import { repairFunction } from '../repair/repair-function.ts';
 import { createIndexedFleet } from '../test-support/indexed-fleet.ts';
-import { storeFactories } from '../test-support/store-factories.ts';
+import { storeFactories, storesFor } from '../test-support/store-factories.ts';
 import { printKey } from './env-prints.ts';
 import { runPass } from './run-pass.ts';
 
@@ -50,15 +50,7 @@ const label = (e: ChangeEvent) => `${e.kind} ${e.region}/${e.functionName}`;
 
 for (const factory of storeFactories()) {
   describe(`change history on ${factory.kind}`, () => {
-    const open: SqlClient[] = [];
-    afterEach(async () => {
-      for (const sql of open.splice(0)) await sql.close();
-    });
-    const fresh = async () => {
-      const sql = await factory.open();
-      open.push(sql);
-      return sql;
-    };
+    const fresh = storesFor(factory);
 
     it('records each real change exactly once across passes of a churning fleet', async () => {
       const sql = await fresh();

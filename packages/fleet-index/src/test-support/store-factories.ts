@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { openStore } from '../db/open-store.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import { createDatabase } from './postgres-server.ts';
@@ -25,4 +25,21 @@ export function storeFactories(): StoreFactory[] {
       },
     },
   ];
+}
+
+/**
+ * Opens stores of one kind for the tests of a `describe` and closes each after its test. Call it
+ * inside the `describe`; each call of the function it returns opens a fresh, migrated store.
+ * @example const fresh = storesFor(factory); it('…', async () => { const sql = await fresh(); … });
+ */
+export function storesFor(factory: StoreFactory): () => Promise<SqlClient> {
+  const open: SqlClient[] = [];
+  afterEach(async () => {
+    for (const sql of open.splice(0)) await sql.close();
+  });
+  return async () => {
+    const sql = await factory.open();
+    open.push(sql);
+    return sql;
+  };
 }
