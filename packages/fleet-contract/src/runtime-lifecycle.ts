@@ -17,6 +17,13 @@ export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
   current: 'Current',
 };
 
+/** What a runtime's name gains where room is short (`nodejs8 · deprecated`, `python3.9 · EOL`). */
+export const LIFECYCLE_SHORT: Record<Lifecycle, string> = {
+  deprecated: 'deprecated',
+  eol: 'EOL',
+  current: '',
+};
+
 /** Where a fact comes from: a name a reader can look up, and its address. */
 export interface LifecycleSource {
   name: string;

@@ -72,7 +72,7 @@ describe('facet counts in the filter controls', () => {
     render(<FacetSelects view={view} meta={meta} facets={facets} setView={() => {}} />);
     expect(optionsOf('Runtime')).toEqual([
       ['Any runtime', false],
-      ['nodejs18 · end of life (203)', false],
+      ['nodejs18 · EOL (203)', false],
       ['nodejs8 · deprecated (0)', true],
       ['python3.10 (1,247)', false],
     ]);

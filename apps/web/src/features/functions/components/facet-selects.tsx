@@ -2,6 +2,7 @@ import {
   CHANGED_WITHIN,
   type ChangedWithin,
   LIFECYCLE_LABELS,
+  LIFECYCLE_SHORT,
   LIFECYCLE_STATUSES,
   type Lifecycle,
   lifecycleOf,
@@ -12,7 +13,14 @@ import type { FacetsAnswer, Meta } from '../api/types.ts';
 import { countsOf, facetOptions } from './facet-options.ts';
 import { TagSelects } from './tag-selects.tsx';
 
-type SetView = (update: (v: ViewState) => ViewState, replace?: boolean) => void;
+/** What every control of the filter bar is given: the view, what the index knows and counts, and how to change the view. */
+export interface FilterControlProps {
+  view: ViewState;
+  meta?: Meta;
+  facets?: FacetsAnswer;
+  /** A filter change; `replace` while typing, so Back skips the keystrokes. */
+  setView: (update: (v: ViewState) => ViewState, replace?: boolean) => void;
+}
 
 const FC_VERSIONS: Record<string, string> = { v3: 'FC 3.0 only', v2: 'FC 2.0 only' };
 const INTERNET: Record<string, string> = { true: 'Internet: yes', false: 'Internet: no' };
@@ -25,9 +33,8 @@ const isChangedWithin = (value: string): value is ChangedWithin => value in CHAN
 const isLifecycle = (value: string): value is Lifecycle =>
   (LIFECYCLE_STATUSES as readonly string[]).includes(value);
 // What a runtime's option adds to its name: `nodejs8 · deprecated (41)`.
-const STATUS_WORDS: Record<Lifecycle, string> = { deprecated: 'deprecated', eol: 'end of life', current: '' };
 const runtimeLabel = (now: Date) => (runtime: string) => {
-  const word = STATUS_WORDS[lifecycleOf(runtime, now).status];
+  const word = LIFECYCLE_SHORT[lifecycleOf(runtime, now).status];
   return word ? `${runtime} · ${word}` : runtime;
 };
 
@@ -36,17 +43,7 @@ const runtimeLabel = (now: Date) => (runtime: string) => {
  * access and the `env`/`team` tags, each value with how many functions of the view have it; and
  * "changed within", which a pass's history decides (not counted).
  */
-export function FacetSelects({
-  view,
-  meta,
-  facets,
-  setView,
-}: {
-  view: ViewState;
-  meta?: Meta;
-  facets?: FacetsAnswer;
-  setView: SetView;
-}) {
+export function FacetSelects({ view, meta, facets, setView }: FilterControlProps) {
   const setText = (name: 'runtime' | 'gpuType', value: string) =>
     setView((v) => ({ ...v, text: { ...v.text, [name]: value || undefined } }));
   const internet = view.internetAccess === undefined ? '' : String(view.internetAccess);

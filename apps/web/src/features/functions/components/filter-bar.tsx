@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import { DebouncedInput } from '../../../components/ui/debounced-input.tsx';
 import { Select } from '../../../components/ui/select.tsx';
 import { ALL_ACCOUNTS, type TextFilter, type ViewState } from '../../../lib/view-state.ts';
-import type { FacetsAnswer, Meta } from '../api/types.ts';
+import type { Meta } from '../api/types.ts';
 import { AccountPicker } from './account-picker.tsx';
 import { countsOf } from './facet-options.ts';
-import { FacetSelects } from './facet-selects.tsx';
+import { FacetSelects, type FilterControlProps } from './facet-selects.tsx';
 import { RegionPicker } from './region-picker.tsx';
 
 const MEMORY_STEPS = [128, 256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536];
@@ -18,17 +18,7 @@ export function regionsOf(view: ViewState, meta: Meta | undefined): string[] {
 }
 
 /** The first toolbar row: search, prefix, account, regions, the counted facets, tags and memory. */
-export function FilterBar({
-  view,
-  meta,
-  facets,
-  setView,
-}: {
-  view: ViewState;
-  meta?: Meta;
-  facets?: FacetsAnswer;
-  setView: (update: (v: ViewState) => ViewState, replace?: boolean) => void;
-}) {
+export function FilterBar({ view, meta, facets, setView }: FilterControlProps) {
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

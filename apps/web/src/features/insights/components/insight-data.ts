@@ -3,6 +3,7 @@ import {
   type InsightPick,
   type InsightsAnswer,
   LIFECYCLE_LABELS,
+  LIFECYCLE_SHORT,
   type Lifecycle,
   lifecycleOf,
 } from '@fc-fleet/fleet-contract';
@@ -31,14 +32,12 @@ export const linkable = (data: InsightDatum[]): InsightDatum[] =>
 export const datumName = (d: Pick<InsightDatum, 'label' | 'count'>) =>
   `${d.label}: ${formatCount(d.count)} function${d.count === 1 ? '' : 's'}`;
 
-const STATUS_WORDS: Record<Lifecycle, string> = { deprecated: 'deprecated', eol: 'EOL', current: '' };
-
 /** Runtimes, each with its status on the day the answer was counted (`nodejs8 · deprecated`). */
 export function runtimeData(answer: InsightsAnswer): InsightDatum[] {
   const at = new Date(answer.at);
   return answer.byRuntime.map(({ value, count }) => {
     const status = lifecycleOf(value, at).status;
-    const word = STATUS_WORDS[status];
+    const word = LIFECYCLE_SHORT[status];
     return {
       key: value ?? '',
       label: `${value ?? 'no runtime'}${word ? ` · ${word}` : ''}`,
