@@ -25,7 +25,10 @@ test('an allowed portal frames the dashboard without its header and hears naviga
   const frame = page.frameLocator('#fleet');
   const rows = frame.locator('tr[data-row-key]');
   await expect(rows.first()).toHaveAttribute('data-row-key', rowKey('cn-hangzhou', first.functionName));
-  await expect(frame.getByRole('heading', { name: 'FC Fleet' })).toHaveCount(0);
+  // No app header; the page's heading is for screen readers only.
+  await expect(frame.getByRole('heading', { name: 'FC Fleet', exact: true })).toHaveCount(0);
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('FC Fleet: Functions');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveClass(/\bsr-only\b/);
   await expect(frame.getByRole('banner')).toHaveCount(0);
   await expect(frame.getByText('Demo data')).toBeVisible();
 

@@ -20,7 +20,7 @@ import { AppHeader, DemoBadge } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
 import { ListBody } from './list-body.tsx';
 import { Notices } from './notices.tsx';
-import { PageSwitch } from './page-switch.tsx';
+import { EmbeddedTitle, PageSwitch } from './page-switch.tsx';
 import { useLinkRepair } from './use-link-repair.ts';
 import { useNotices } from './use-notices.ts';
 import { useTheme } from './use-theme.ts';
@@ -104,7 +104,9 @@ export function Dashboard() {
   return (
     <ViewProvider view={view} go={go}>
       <div className="flex h-full flex-col">
-        {view.embed ? null : (
+        {view.embed ? (
+          <EmbeddedTitle page="functions" />
+        ) : (
           <AppHeader
             meta={meta.data}
             view={view}

@@ -39,7 +39,6 @@ export default function InsightsPage() {
         />
       </section>
       <main className="flex-1 bg-slate-50 dark:bg-slate-950" aria-busy={insights.isFetching}>
-        {view.embed ? <h1 className="sr-only">FC Fleet insights</h1> : null}
         <InsightsBody
           query={insights}
           view={view}

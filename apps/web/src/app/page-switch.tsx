@@ -2,7 +2,12 @@ import { cn } from '../lib/cn.ts';
 import { viewHref } from '../lib/view-href.ts';
 import { PAGES, type Page, type ViewState } from '../lib/view-state.ts';
 
-const LABELS: Record<Page, string> = { functions: 'Functions', changes: 'Changes', insights: 'Insights' };
+/** What each page is called in the switch and in its title. */
+export const PAGE_LABELS: Record<Page, string> = {
+  functions: 'Functions',
+  changes: 'Changes',
+  insights: 'Insights',
+};
 
 /** The same view on another page: account, regions and filters stay; the drawer does not. */
 export const onPage = (view: ViewState, page: Page): ViewState => ({
@@ -47,7 +52,7 @@ export function PageSwitch({
                     : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
                 )}
               >
-                {LABELS[page]}
+                {PAGE_LABELS[page]}
               </a>
             </li>
           );
@@ -55,4 +60,9 @@ export function PageSwitch({
       </ul>
     </nav>
   );
+}
+
+/** The page's heading when embedded, where the header (and its h1) is left out: for screen readers only. */
+export function EmbeddedTitle({ page }: { page: Page }) {
+  return <h1 className="sr-only">FC Fleet: {PAGE_LABELS[page]}</h1>;
 }

@@ -6,7 +6,7 @@ import type { ViewState } from '../lib/view-state.ts';
 import { AppHeader, DemoBadge } from './app-header.tsx';
 import { useEmbedBridge } from './embed-bridge.ts';
 import { Notices } from './notices.tsx';
-import { PageSwitch } from './page-switch.tsx';
+import { EmbeddedTitle, PageSwitch } from './page-switch.tsx';
 import { useLinkRepair } from './use-link-repair.ts';
 import { useNotices } from './use-notices.ts';
 import { useTheme } from './use-theme.ts';
@@ -36,7 +36,9 @@ export function PageTop({ page, children }: { page: ReturnType<typeof usePageVie
   const { view, setView, set, go, meta, notices, dismiss } = page;
   return (
     <>
-      {view.embed ? null : (
+      {view.embed ? (
+        <EmbeddedTitle page={view.page} />
+      ) : (
         <AppHeader meta={meta} view={view} go={go} setTheme={(theme) => setView((v) => ({ ...v, theme }))} />
       )}
       <section
