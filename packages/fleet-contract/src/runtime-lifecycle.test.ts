@@ -31,6 +31,43 @@ describe('the runtime lifecycle catalogue', () => {
     });
   });
 
+  it('judges every runtime of the catalogue on 2026-11-28 by its date and source', () => {
+    const judged = Object.fromEntries(
+      RUNTIME_CATALOGUE.map((e) => {
+        const l = lifecycleOf(e.runtime, day('2026-11-28'));
+        return [e.runtime, `${l.status} ${l.since ?? l.eolOn ?? '-'} ${l.source?.name ?? '-'}`];
+      }),
+    );
+    const FC = 'Cloud Config rule fc-function-runtime-check';
+    expect(judged).toEqual({
+      'nodejs4.4': `deprecated 2025-04-20 ${FC}`,
+      nodejs6: `deprecated 2025-04-20 ${FC}`,
+      nodejs8: `deprecated 2025-04-20 ${FC}`,
+      nodejs10: `deprecated 2025-04-20 ${FC}`,
+      nodejs12: `deprecated 2025-04-20 ${FC}`,
+      nodejs14: 'eol 2023-04-30 Node.js release schedule',
+      nodejs16: 'eol 2023-09-11 Node.js release schedule',
+      nodejs18: 'eol 2025-04-30 Node.js release schedule',
+      nodejs20: 'eol 2026-04-30 Node.js release schedule',
+      'python2.7': `deprecated 2025-04-20 ${FC}`,
+      python3: 'eol 2021-12-23 Python version status',
+      'python3.9': 'eol 2025-10-31 Python version status',
+      'python3.10': 'eol 2026-10-31 Python version status',
+      'python3.12': 'current 2028-10-31 Python version status',
+      'php7.2': 'eol 2020-11-30 PHP supported versions',
+      'dotnetcore2.1': `deprecated 2025-04-20 ${FC}`,
+      'dotnetcore3.1': 'eol 2022-12-13 .NET support policy',
+      java8: 'current 2030-12-31 Eclipse Temurin support',
+      java11: 'current 2027-10-31 Eclipse Temurin support',
+      go1: 'current - -',
+      custom: 'eol 2022-06-30 Debian LTS',
+      'custom.debian10': 'eol 2024-06-30 Debian LTS',
+      'custom.debian11': 'eol 2026-08-31 Debian LTS',
+      'custom.debian12': 'current 2028-06-30 Debian LTS',
+      'custom-container': 'current - -',
+    });
+  });
+
   it('takes an unknown or missing runtime as current, with no dates', () => {
     for (const runtime of ['python3.14', 'custom-container', 'go1', null, undefined, '']) {
       const judged = lifecycleOf(runtime, day('2026-11-28'));
