@@ -48,6 +48,24 @@ describe('the filters of a view, defined once', () => {
     expect(read(`tags=${'k=v,'.repeat(21)}`).problems[0]?.message).toBe('takes at most 20 pairs');
   });
 
+  it('checks a whole value against its pattern, not a part of it', () => {
+    const cases: [string, string][] = [
+      ['runtime=nodejs18!', 'runtime'],
+      ['runtime=9nodejs', 'runtime'],
+      ['vpcId=-vpc-1', 'vpcId'],
+      ['vpcId=vpc-1%20x', 'vpcId'],
+      ['acceleration=Ready!', 'acceleration'],
+    ];
+    for (const [query, param] of cases)
+      expect(
+        read(query).problems.map((p) => p.param),
+        query,
+      ).toEqual([param]);
+    expect(read(`q=${'x'.repeat(256)}`).problems).toEqual([]);
+    expect(read(`q=${'x'.repeat(257)}`).problems[0]?.message).toBe('is longer than 256 characters');
+    expect(read(`tags=${'k=v,'.repeat(20)}`).problems).toEqual([]);
+  });
+
   it('reads a tag a function must not have, and the insights filters', () => {
     const { filters, problems } = read('tags=!env,team=pay&lifecycle=eol&lacks=vpc,nas&acceleration=Ready');
     expect(problems).toEqual([]);

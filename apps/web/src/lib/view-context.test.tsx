@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseView } from './url-state.ts';
 import { useView, ViewProvider } from './view-context.tsx';
-import { DEFAULT_VIEW, isFiltered } from './view-state.ts';
+import { DEFAULT_VIEW, isFiltered, selectionKey } from './view-state.ts';
 
 function Account() {
   const { view } = useView();
@@ -28,6 +28,13 @@ describe('the view a part of the page shows', () => {
 
   it('is a wiring mistake outside a provider', () => {
     expect(() => render(<Account />)).toThrow('useView() outside a ViewProvider');
+  });
+
+  it('keys the same selection the same way, whatever the order of its lists or the sort', () => {
+    const key = (search: string) => selectionKey(parseView(search).view);
+    expect(key('?has=vpc,gpu&lacks=oss,nas&sort=name:desc')).toBe(key('?lacks=nas,oss&has=gpu,vpc'));
+    expect(key('?has=vpc,gpu&lacks=oss,nas')).toBe('has=gpu%2Cvpc&lacks=nas%2Coss');
+    expect(key('?has=vpc')).not.toBe(key('?has=gpu'));
   });
 
   it('calls a view filtered when it narrows more than its account and regions', () => {
