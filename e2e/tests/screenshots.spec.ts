@@ -31,7 +31,7 @@ test('table views: themes, filter chips, embed, empty, and wide and narrow scree
   await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('listitem')).toHaveCount(7);
   await shot(page, 'filters-chips');
   await showTable(page, '/?embed=1');
-  await expect(page.getByRole('heading', { name: 'FC Fleet' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'FC Fleet', exact: true })).toHaveCount(0);
   await shot(page, 'embed');
   await page.goto('/?q=zzzz-no-match');
   await expect(page.getByTestId('empty-state')).toBeVisible();
