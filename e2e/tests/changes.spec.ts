@@ -135,7 +135,8 @@ test('the page switch keeps account, regions and filters; bad change filters are
   await expect(event(page, 'modified', mod)).toBeVisible();
   // In embed mode there is no header, but the switch is there.
   await page.goto(`/changes?region=${REGION}&prefix=${prefix}&embed=1`);
-  await expect(page.getByRole('heading', { name: 'FC Fleet' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'FC Fleet', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('FC Fleet: Changes');
   await expect(
     page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Functions' }),
   ).toHaveAttribute('href', `./?region=${REGION}&prefix=${prefix}&embed=1`);
