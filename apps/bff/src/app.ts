@@ -6,7 +6,7 @@ import type { Account } from './accounts/account.ts';
 import type { AppEnv } from './app-env.ts';
 import { createCursorCodec } from './cursor/cursor-codec.ts';
 import type { BffEnv } from './env.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, apiErrorResponse } from './errors.ts';
 import { createAuth } from './middleware/auth.ts';
 import { compressJson } from './middleware/compress-json.ts';
 import { hostCheck } from './middleware/host-check.ts';
@@ -153,17 +153,13 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.onError((error, c) => {
-    const requestId = c.get('requestId') ?? 'unknown';
-    if (error instanceof ApiError) {
-      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json({ code: error.code, message: error.message, requestId }, error.status);
-    }
+    if (error instanceof ApiError) return apiErrorResponse(c, error);
     (c.get('logger') ?? deps.logger).error('unhandled error', { error });
     return c.json(
       {
         code: 'Internal',
         message: 'Something went wrong inside FC Fleet; the request id identifies it in the logs.',
-        requestId,
+        requestId: c.get('requestId') ?? 'unknown',
       },
       500,
     );

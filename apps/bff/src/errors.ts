@@ -1,4 +1,6 @@
+import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './app-env.ts';
 
 /** Every error code the BFF answers with, and its HTTP status. One list drives the type and the handler. */
 export const ERROR_STATUS = {
@@ -48,4 +50,13 @@ export class ApiError extends Error {
   get status(): ContentfulStatusCode {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** The answer to an `ApiError`: its status and headers, and the envelope `{ code, message, requestId }`. */
+export function apiErrorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json(
+    { code: error.code, message: error.message, requestId: c.get('requestId') ?? 'unknown' },
+    error.status,
+  );
 }

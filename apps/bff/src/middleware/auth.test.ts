@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, apiErrorResponse } from '../errors.ts';
 import { createTestApp } from '../test-support/test-app.ts';
 import { type AuthOptions, createAuth } from './auth.ts';
 
@@ -37,11 +37,7 @@ function setup(overrides: Partial<AuthOptions> = {}) {
   app.all('/logout', (c, next) => auth.logout(c, next));
   app.onError((err, c) => {
     if (!(err instanceof ApiError)) throw err;
-    return c.json(
-      { code: err.code, message: err.message, requestId: c.get('requestId') },
-      err.status,
-      err.headers,
-    );
+    return apiErrorResponse(c, err);
   });
   return { app, advance: (ms: number) => (time += ms) };
 }

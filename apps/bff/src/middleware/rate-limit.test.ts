@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, apiErrorResponse } from '../errors.ts';
 import { createTestApp } from '../test-support/test-app.ts';
 import { type RateLimitOptions, rateLimit } from './rate-limit.ts';
 
@@ -18,11 +18,7 @@ function setup(options: Omit<RateLimitOptions, 'now'>) {
   app.get('/api/ping', (c) => c.json({ key: c.get('rateLimitKey') }, 200));
   app.onError((err, c) => {
     if (!(err instanceof ApiError)) throw err;
-    return c.json(
-      { code: err.code, message: err.message, requestId: c.get('requestId') },
-      err.status,
-      err.headers,
-    );
+    return apiErrorResponse(c, err);
   });
   const ping = async (key = 'alice') => app.request('/api/ping', { headers: { 'x-test-key': key } });
   return { ping, advance: (ms: number) => (time += ms) };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, apiErrorResponse } from '../errors.ts';
 import { serveSpa } from './serve-spa.ts';
 
 const INDEX =
@@ -22,8 +22,7 @@ function mount(basePath: string, webRoot = root) {
   app.get('/api/ping', (c) => c.json({ ok: true }, 200));
   app.route(basePath, serveSpa({ root: webRoot, basePath }));
   app.onError((err, c) => {
-    if (err instanceof ApiError)
-      return c.json({ code: err.code, message: err.message }, err.status, err.headers);
+    if (err instanceof ApiError) return apiErrorResponse(c, err);
     return c.json({ code: 'Internal', message: String(err) }, 500);
   });
   return app;
@@ -118,7 +117,7 @@ describe.each(BASES)('serveSpa mounted at %s', (basePath) => {
   it('answers 404 for a missing file with an extension', async () => {
     const res = await app().request(under(basePath, '/assets/missing.js'));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'NotFound', message: 'No such file' });
+    expect(await res.json()).toEqual({ code: 'NotFound', message: 'No such file', requestId: 'unknown' });
   });
 
   it('allows GET and HEAD only', async () => {
