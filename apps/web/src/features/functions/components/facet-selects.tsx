@@ -9,7 +9,7 @@ import {
 } from '@fc-fleet/fleet-contract';
 import { Select } from '../../../components/ui/select.tsx';
 import type { ViewState } from '../../../lib/view-state.ts';
-import type { FacetsAnswer, Meta } from '../api/types.ts';
+import type { FacetName, FacetsAnswer, Meta } from '../api/types.ts';
 import { countsOf, facetOptions } from './facet-options.ts';
 import { TagSelects } from './tag-selects.tsx';
 
@@ -38,6 +38,42 @@ const runtimeLabel = (now: Date) => (runtime: string) => {
   return word ? `${runtime} · ${word}` : runtime;
 };
 
+/** A select of one counted facet: "any" first, then each value with how many functions of the view have it. */
+function CountedSelect({
+  label,
+  className,
+  any,
+  facet,
+  known,
+  chosen,
+  labelOf,
+  facets,
+  onPick,
+}: {
+  label: string;
+  className: string;
+  /** The first option's label, for no filter. */
+  any: string;
+  facet: FacetName;
+  /** The values listed first, in this order (values counted in the view follow). */
+  known: readonly string[];
+  chosen: string | undefined;
+  labelOf?: (value: string) => string;
+  facets: FacetsAnswer | undefined;
+  /** The option picked: its value, or '' for "any". Read it now: React may put the value back before an updater runs. */
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Select
+      label={label}
+      className={className}
+      value={chosen ?? ''}
+      onChange={(e) => onPick(e.target.value)}
+      options={[{ value: '', label: any }, ...facetOptions(known, countsOf(facets, facet), chosen, labelOf)]}
+    />
+  );
+}
+
 /**
  * The selects of the facets the index counts: runtime, lifecycle, GPU type, FC version, internet
  * access and the `env`/`team` tags, each value with how many functions of the view have it; and
@@ -46,85 +82,66 @@ const runtimeLabel = (now: Date) => (runtime: string) => {
 export function FacetSelects({ view, meta, facets, setView }: FilterControlProps) {
   const setText = (name: 'runtime' | 'gpuType', value: string) =>
     setView((v) => ({ ...v, text: { ...v.text, [name]: value || undefined } }));
-  const internet = view.internetAccess === undefined ? '' : String(view.internetAccess);
   const now = new Date();
   return (
     <>
-      <Select
+      <CountedSelect
         label="Runtime"
         className="w-48"
-        value={view.text.runtime ?? ''}
-        onChange={(e) => setText('runtime', e.target.value)}
-        options={[
-          { value: '', label: 'Any runtime' },
-          ...facetOptions(
-            meta?.facets.runtimes ?? [],
-            countsOf(facets, 'runtime'),
-            view.text.runtime,
-            runtimeLabel(now),
-          ),
-        ]}
+        any="Any runtime"
+        facet="runtime"
+        known={meta?.facets.runtimes ?? []}
+        chosen={view.text.runtime}
+        labelOf={runtimeLabel(now)}
+        facets={facets}
+        onPick={(value) => setText('runtime', value)}
       />
-      <Select
+      <CountedSelect
         label="Runtime lifecycle"
         className="w-40"
-        value={view.lifecycle ?? ''}
-        onChange={(e) => {
-          const value = e.target.value;
-          setView((v) => ({ ...v, lifecycle: isLifecycle(value) ? value : undefined }));
-        }}
-        options={[
-          { value: '', label: 'Lifecycle: any' },
-          ...facetOptions(LIFECYCLE_STATUSES, countsOf(facets, 'lifecycle'), view.lifecycle, (v) =>
-            isLifecycle(v) ? LIFECYCLE_LABELS[v] : v,
-          ),
-        ]}
+        any="Lifecycle: any"
+        facet="lifecycle"
+        known={LIFECYCLE_STATUSES}
+        chosen={view.lifecycle}
+        labelOf={(value) => (isLifecycle(value) ? LIFECYCLE_LABELS[value] : value)}
+        facets={facets}
+        onPick={(value) => setView((v) => ({ ...v, lifecycle: isLifecycle(value) ? value : undefined }))}
       />
-      <Select
+      <CountedSelect
         label="GPU type"
         className="w-48"
-        value={view.text.gpuType ?? ''}
-        onChange={(e) => setText('gpuType', e.target.value)}
-        options={[
-          { value: '', label: 'Any GPU type' },
-          ...facetOptions(meta?.facets.gpuTypes ?? [], countsOf(facets, 'gpuType'), view.text.gpuType),
-        ]}
+        any="Any GPU type"
+        facet="gpuType"
+        known={meta?.facets.gpuTypes ?? []}
+        chosen={view.text.gpuType}
+        facets={facets}
+        onPick={(value) => setText('gpuType', value)}
       />
-      <Select
+      <CountedSelect
         label="FC version"
         className="w-40"
-        value={view.fcVersion ?? ''}
-        onChange={(e) => {
-          const value = e.target.value;
-          setView((v) => ({ ...v, fcVersion: value === 'v2' || value === 'v3' ? value : undefined }));
-        }}
-        options={[
-          { value: '', label: 'FC 2.0 and 3.0' },
-          ...facetOptions(
-            ['v3', 'v2'],
-            countsOf(facets, 'fcVersion'),
-            view.fcVersion,
-            (v) => FC_VERSIONS[v] ?? v,
-          ),
-        ]}
+        any="FC 2.0 and 3.0"
+        facet="fcVersion"
+        known={['v3', 'v2']}
+        chosen={view.fcVersion}
+        labelOf={(value) => FC_VERSIONS[value] ?? value}
+        facets={facets}
+        onPick={(value) =>
+          setView((v) => ({ ...v, fcVersion: value === 'v2' || value === 'v3' ? value : undefined }))
+        }
       />
-      <Select
+      <CountedSelect
         label="Internet access"
         className="w-40"
-        value={internet}
-        onChange={(e) => {
-          const value = e.target.value;
-          setView((v) => ({ ...v, internetAccess: value === '' ? undefined : value === 'true' }));
-        }}
-        options={[
-          { value: '', label: 'Internet: any' },
-          ...facetOptions(
-            ['true', 'false'],
-            countsOf(facets, 'internetAccess'),
-            internet || undefined,
-            (v) => INTERNET[v] ?? v,
-          ),
-        ]}
+        any="Internet: any"
+        facet="internetAccess"
+        known={['true', 'false']}
+        chosen={view.internetAccess === undefined ? undefined : String(view.internetAccess)}
+        labelOf={(value) => INTERNET[value] ?? value}
+        facets={facets}
+        onPick={(value) =>
+          setView((v) => ({ ...v, internetAccess: value === '' ? undefined : value === 'true' }))
+        }
       />
       <Select
         label="Changed within"
