@@ -1,9 +1,9 @@
-import type { GpuInsight, InsightsAnswer } from '@fc-fleet/fleet-contract';
+import type { GpuInsight } from '@fc-fleet/fleet-contract';
 import { formatMemory } from '../../../lib/format.ts';
 import { BarList } from './bar-list.tsx';
 import { ChartCard } from './chart-card.tsx';
 import { datumName, gpuTypeData, linkable } from './insight-data.ts';
-import type { PickTo } from './insight-link.tsx';
+import type { CardProps, PickTo } from './insight-link.tsx';
 import { InsightTable } from './insight-table.tsx';
 import type { TableModel } from './table-model.ts';
 
@@ -82,15 +82,7 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo, byType = false)
  * every region of the view) beside the table by type and region; "Show as table" and the CSV give
  * one table of both (each type's line for the whole view, then its regions).
  */
-export function GpuCard({
-  answer,
-  to,
-  className,
-}: {
-  answer: InsightsAnswer;
-  to: PickTo;
-  className?: string;
-}) {
+export function GpuCard({ answer, to, className }: CardProps) {
   const table = gpuTable(answer.gpu, to, true);
   return answer.gpu.length === 0 ? (
     <ChartCard title="GPU inventory" file="gpu" table={table} className={className}>

@@ -1,4 +1,4 @@
-import { type InsightPick, pickParams } from '@fc-fleet/fleet-contract';
+import { type InsightPick, type InsightsAnswer, pickParams } from '@fc-fleet/fleet-contract';
 import type { ReactNode } from 'react';
 import { parseView, readableQuery } from '../../../lib/url-state.ts';
 import { navigateTo } from '../../../lib/use-view-state.ts';
@@ -22,6 +22,13 @@ export function pickTarget(tableSearch: string, pick: InsightPick): LinkTarget {
 
 /** Builds the target of each pick of one view; what every chart is given. */
 export type PickTo = (pick: InsightPick) => LinkTarget;
+
+/** What a card of the insights is given: the answer of the view, its links' targets, its place in the grid. */
+export interface CardProps {
+  answer: InsightsAnswer;
+  to: PickTo;
+  className?: string;
+}
 
 /**
  * A link of the insights, in HTML or inside an SVG: a real `href` (open in a new tab, copy), a

@@ -1,12 +1,11 @@
-import type { InsightsAnswer } from '@fc-fleet/fleet-contract';
 import { datumTable } from './bar-card.tsx';
 import { ChartCard } from './chart-card.tsx';
 import { lifecycleData, linkable } from './insight-data.ts';
-import type { PickTo } from './insight-link.tsx';
+import type { CardProps } from './insight-link.tsx';
 import { LifecycleDonut } from './lifecycle-donut.tsx';
 
 /** Functions by their runtime's lifecycle status: a donut with a legend of links. */
-export function LifecycleCard({ answer, to }: { answer: InsightsAnswer; to: PickTo }) {
+export function LifecycleCard({ answer, to }: CardProps) {
   const data = linkable(lifecycleData(answer));
   return (
     <ChartCard

@@ -1,12 +1,11 @@
-import type { InsightsAnswer } from '@fc-fleet/fleet-contract';
 import { datumTable } from './bar-card.tsx';
 import { ChartCard } from './chart-card.tsx';
 import { ColumnChart } from './column-chart.tsx';
 import { datumName, linkable, memoryData } from './insight-data.ts';
-import type { PickTo } from './insight-link.tsx';
+import type { CardProps } from './insight-link.tsx';
 
 /** Functions by memory size, smallest first: a column per size. */
-export function MemoryCard({ answer, to }: { answer: InsightsAnswer; to: PickTo }) {
+export function MemoryCard({ answer, to }: CardProps) {
   const data = linkable(memoryData(answer));
   return (
     <ChartCard title="Memory sizes" file="memory-sizes" table={datumTable(data, to, 'Memory')}>

@@ -1,7 +1,7 @@
 import type { InsightsAnswer } from '@fc-fleet/fleet-contract';
 import { formatCount, formatMemory } from '../../../lib/format.ts';
 import { ChartCard } from './chart-card.tsx';
-import { InsightLink, type PickTo } from './insight-link.tsx';
+import { type CardProps, InsightLink, type PickTo } from './insight-link.tsx';
 import type { TableModel } from './table-model.ts';
 
 const tileClass =
@@ -47,15 +47,7 @@ export function totalsTable(answer: InsightsAnswer, to: PickTo): TableModel {
 }
 
 /** Big numbers, each a link to the functions it adds up. */
-export function TotalsCard({
-  answer,
-  to,
-  className,
-}: {
-  answer: InsightsAnswer;
-  to: PickTo;
-  className?: string;
-}) {
+export function TotalsCard({ answer, to, className }: CardProps) {
   const table = totalsTable(answer, to);
   const shown = [
     formatCount(answer.total),
