@@ -46,11 +46,7 @@ export function BarCard({
       note={note}
       className={className}
     >
-      {data.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">None in this view.</p>
-      ) : (
-        <BarList data={data} to={to} title={title} />
-      )}
+      <BarList data={data} to={to} title={title} />
     </ChartCard>
   );
 }

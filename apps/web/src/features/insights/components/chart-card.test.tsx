@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cellsOf } from '../../../lib/test-support/csv-cells.ts';
 import { parseView } from '../../../lib/url-state.ts';
@@ -62,5 +62,26 @@ describe('a chart card', () => {
     // On screen the same numbers read as people write them.
     expect(screen.getByRole('cell', { name: '50 %' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '32 GB' })).toBeTruthy();
+  });
+
+  it('says a card has nothing in the view instead of offering an empty table or file', () => {
+    const noGpu = { ...ANSWER, gpu: [], byTag: { ...ANSWER.byTag, team: [] } };
+    render(<InsightsGrid answer={noGpu} view={parseView('', 'insights').view} tableSearch="" showAccounts />);
+    for (const [title, sentence] of [
+      ['GPU inventory', 'No GPU functions in this view.'],
+      ['Tag team', 'None in this view.'],
+    ] as const) {
+      const card = screen.getByRole('region', { name: title });
+      expect(within(card).getByText(sentence)).toBeTruthy();
+      expect(within(card).queryByRole('button')).toBeNull();
+      expect(within(card).queryByRole('table')).toBeNull();
+    }
+    // A card with numbers keeps both.
+    const env = screen.getByRole('region', { name: 'Tag env' });
+    expect(
+      within(env)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Show as table', 'CSV']);
   });
 });

@@ -84,16 +84,13 @@ export function gpuTable(gpu: readonly GpuInsight[], to: PickTo, byType = false)
  */
 export function GpuCard({ answer, to, className }: CardProps) {
   const table = gpuTable(answer.gpu, to, true);
-  return answer.gpu.length === 0 ? (
-    <ChartCard title="GPU inventory" file="gpu" table={table} className={className}>
-      <p className="text-sm text-slate-600 dark:text-slate-300">No GPU functions in this view.</p>
-    </ChartCard>
-  ) : (
+  return (
     <ChartCard
       title="GPU inventory"
       file="gpu"
       table={table}
       className={className}
+      empty="No GPU functions in this view."
       note="Share of card memory: the GPU memory the functions ask for, over their number times the card's memory."
     >
       <div className="grid gap-4 2xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
