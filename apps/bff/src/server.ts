@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { demoEnv, parseEnv } from './env.ts';
 import { createLogger } from './observability/logger.ts';
 import { openIndex } from './store/open-index.ts';
+import { sessionSecret } from './store/session-secret.ts';
 
 // Only listens: everything else is built by createApp from what this file resolves.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,13 +50,31 @@ try {
   );
   process.exit(1);
 }
+let kept: Awaited<ReturnType<typeof sessionSecret>>;
+try {
+  kept = await sessionSecret(env, { demo: resolved.demo });
+} catch (error) {
+  process.stderr.write(
+    `fc-fleet: refusing to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+staticSecrets.push(kept.secret);
+if (kept.source === 'data-dir')
+  logger.info('session secret: kept with the embedded index (FC_SESSION_SECRET not set)', {
+    path: kept.path,
+  });
+else if (kept.source === 'process')
+  logger[env.FC_DATABASE_URL ? 'warn' : 'info'](
+    'session secret: made for this process (FC_SESSION_SECRET not set): sessions and list cursors end at restart, and replicas must share FC_SESSION_SECRET',
+  );
 const { app, sync } = createApp({
   env,
   sql,
   accounts: resolved.accounts,
   demo: resolved.demo,
   logger,
-  secret: env.FC_SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+  secret: kept.secret,
   version,
   webDist: env.FC_WEB_DIST ?? resolve(here, '../../web/dist'),
 });

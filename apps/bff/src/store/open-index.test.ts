@@ -66,8 +66,9 @@ describe('opening the embedded index', { timeout: 120_000 }, () => {
     );
 
     const corrupt = freshDir();
-    (await openStore({ dataDir: corrupt })).close();
-    await new Promise((r) => setTimeout(r, 100));
+    // Closed before the damage: a close still under way holds the directory's lock, which would
+    // make the reopening fail as "already open" instead (seen on a loaded machine).
+    await (await openStore({ dataDir: corrupt })).close();
     // Damage what Postgres reads first: the version file and the control file.
     writeFileSync(join(corrupt, 'PG_VERSION'), 'not a version\n');
     const global = join(corrupt, 'global');

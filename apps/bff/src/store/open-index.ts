@@ -8,6 +8,15 @@ import { deferredStore } from './deferred-sql.ts';
 export const DEFAULT_DATA_DIR = '.fc-fleet/index';
 
 /**
+ * The directory of the embedded index: FC_DATA_DIR, else the default one; none (in memory) in
+ * demo mode unless FC_DATA_DIR is set. Not asked when FC_DATABASE_URL is set.
+ */
+export function embeddedDataDir(env: BffEnv, demo: boolean): string | undefined {
+  if (env.FC_DATA_DIR) return resolve(env.FC_DATA_DIR);
+  return demo ? undefined : resolve(DEFAULT_DATA_DIR);
+}
+
+/**
  * Opens the fleet index the environment asks for: PostgreSQL at FC_DATABASE_URL (the BFF starts
  * even while it is down, answering `StoreUnavailable` until it is up), else PGlite in FC_DATA_DIR
  * (in memory in demo mode unless FC_DATA_DIR is set). A directory that is corrupt, locked by
@@ -30,11 +39,7 @@ export async function openIndex(env: BffEnv, options: { demo: boolean; logger: L
       return deferredStore({ databaseUrl: env.FC_DATABASE_URL, dataDir: 'unused', location });
     }
   }
-  const dataDir = env.FC_DATA_DIR
-    ? resolve(env.FC_DATA_DIR)
-    : options.demo
-      ? 'memory'
-      : resolve(DEFAULT_DATA_DIR);
+  const dataDir = embeddedDataDir(env, options.demo) ?? 'memory';
   const sql = await openStore({ dataDir });
   options.logger.info('fleet index: embedded (PGlite)', { location: dataDir });
   return sql;
