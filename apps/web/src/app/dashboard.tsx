@@ -118,16 +118,15 @@ export function Dashboard() {
           aria-label="Filters"
           className="space-y-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800"
         >
-          <div className="flex flex-wrap items-start gap-2">
-            <div className="min-w-0 flex-1">
-              <FilterBar view={view} meta={meta.data} facets={facets.data} setView={set} />
-            </div>
-            <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
-          </div>
+          {/* The filters take the whole width (two rows at 1280 px); the view's actions sit at the end of the features row. */}
+          <FilterBar view={view} meta={meta.data} facets={facets.data} setView={set} />
           <div className="flex flex-wrap items-center gap-3">
             {view.embed ? <PageSwitch view={view} go={go} compact /> : null}
             <FacetBar view={view} counts={countsOf(facets.data, 'has')} setView={set} />
             {meta.data?.demo && view.embed ? <DemoBadge /> : null}
+            <div className="ml-auto">
+              <ViewActions rows={list.rows} prefs={prefs} update={applyPrefs} reset={reset} />
+            </div>
           </div>
           <FilterChips view={view} setView={set} />
           <Notices notices={notices} dismiss={dismiss} />

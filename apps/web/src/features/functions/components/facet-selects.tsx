@@ -87,7 +87,7 @@ export function FacetSelects({ view, meta, facets, setView }: FilterControlProps
     <>
       <CountedSelect
         label="Runtime"
-        className="w-48"
+        className="w-40"
         any="Any runtime"
         facet="runtime"
         known={meta?.facets.runtimes ?? []}
@@ -109,7 +109,7 @@ export function FacetSelects({ view, meta, facets, setView }: FilterControlProps
       />
       <CountedSelect
         label="GPU type"
-        className="w-48"
+        className="w-44"
         any="Any GPU type"
         facet="gpuType"
         known={meta?.facets.gpuTypes ?? []}

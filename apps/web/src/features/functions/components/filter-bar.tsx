@@ -53,7 +53,7 @@ export function FilterBar({ view, meta, facets, setView }: FilterControlProps) {
         placeholder="Name prefix"
         value={choice(view.text.prefix)}
         onValue={setText('prefix')}
-        className="w-40"
+        className="w-36"
       />
       {meta ? <AccountPicker view={view} meta={meta} facets={facets} setView={setView} /> : null}
       <RegionPicker
