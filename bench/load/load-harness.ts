@@ -1,14 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { spawnBff } from '@fc-fleet/bff/test-support/process';
 import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
 import autocannon from 'autocannon';
 import { listenLocal } from '../shared/local-server.ts';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A bounded load run: everything on loopback, stopping by itself. */
 export interface LoadOptions {
@@ -40,18 +36,6 @@ export interface LoadReport {
   indexedFunctions: number;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
 const metric = (text: string, name: string) =>
   text
     .split('\n')
@@ -81,39 +65,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   });
   emulator.fleet.region('cn-hangzhou');
   const upstream = await listenLocal(emulator.app.fetch);
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fc-fleet-load-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/bff/src/server.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: '/nonexistent-fc-fleet-load',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      FC_ENDPOINT: `${upstream.baseUrl}/regions/{region}`,
-      FC_REGIONS: 'cn-hangzhou',
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
-      FC_UPSTREAM_RPS: String(options.upstreamRps),
-      FC_DATA_DIR: dataDir,
-      // Every client comes from 127.0.0.1, which would share one per-client bucket.
-      FC_RATE_LIMIT_PER_MINUTE: '1000000',
-      FC_LOG_LEVEL: 'error',
-      FC_WEB_DIST: '/nonexistent-web-dist',
-    },
+  const bff = await spawnBff({
+    FC_ENDPOINT: `${upstream.baseUrl}/regions/{region}`,
+    FC_REGIONS: 'cn-hangzhou',
+    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
+    FC_UPSTREAM_RPS: String(options.upstreamRps),
+    FC_DATA_DIR: dataDir,
+    // Every client comes from 127.0.0.1, which would share one per-client bucket.
+    FC_RATE_LIMIT_PER_MINUTE: '1000000',
   });
-  const base = `http://127.0.0.1:${port}`;
+  const { child, base } = bff;
   try {
     // Ready once the first pass of the region is in the index.
-    for (let i = 0; i < 1200; i++) {
-      const ready = await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await bff.ready();
     let peakRss = 0;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, child.pid ? rssMb(child.pid) : 0);

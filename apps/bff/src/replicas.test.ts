@@ -1,17 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_EMULATOR_CREDENTIALS } from '@fc-fleet/fc-emulator';
 import { openStore, type SqlClient } from '@fc-fleet/fleet-index';
 import { createDatabase } from '@fc-fleet/fleet-index/test-support/postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { spawnBff } from './test-support/bff-process.ts';
 import { listenOnFreePort } from './test-support/raw-http.ts';
 
 // Two real BFF processes share one PostgreSQL index. Only the lease holder syncs a region; both
 // answer alike; a kill -9 mid-pass leaves the region to the other, which finishes the work.
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const REGIONS = ['cn-hangzhou', 'cn-shanghai'];
 const PER_REGION = 800;
 
@@ -22,17 +19,6 @@ type Region = {
   synced_at: Date | null;
   seen_in_pass: number;
 };
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -60,32 +46,21 @@ describe('two BFF processes on one PostgreSQL', () => {
     const sql: SqlClient = await openStore({ databaseUrl: url, dataDir: 'unused' });
     closers.push(() => sql.close());
     const start = async () => {
-      const port = await freeLoopbackPort();
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/bff/src/server.ts')], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: '/nonexistent-fc-fleet-replicas',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          FC_ENDPOINT: `http://127.0.0.1:${upstream.port}/regions/{region}`,
-          FC_REGIONS: REGIONS.join(','),
-          ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
-          ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
-          FC_DATABASE_URL: url,
-          // Slow enough that a pass of a region takes seconds, so it can be killed in the middle.
-          FC_UPSTREAM_RPS: '4',
-          FC_SYNC_INTERVAL_SECONDS: '600',
-          FC_SYNC_LEASE_SECONDS: '5',
-          // Shared by replicas behind one load balancer, so a cursor from one is good on the other.
-          FC_SESSION_SECRET: 'replicas-share-this-secret-7Hq2xK9pL4mZ8vB3nR6t',
-          FC_LOG_LEVEL: 'error',
-          FC_WEB_DIST: '/nonexistent-web-dist',
-        },
+      const bff = await spawnBff({
+        FC_ENDPOINT: `http://127.0.0.1:${upstream.port}/regions/{region}`,
+        FC_REGIONS: REGIONS.join(','),
+        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_EMULATOR_CREDENTIALS.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_EMULATOR_CREDENTIALS.accessKeySecret,
+        FC_DATABASE_URL: url,
+        // Slow enough that a pass of a region takes seconds, so it can be killed in the middle.
+        FC_UPSTREAM_RPS: '4',
+        FC_SYNC_INTERVAL_SECONDS: '600',
+        FC_SYNC_LEASE_SECONDS: '5',
+        // Shared by replicas behind one load balancer, so a cursor from one is good on the other.
+        FC_SESSION_SECRET: 'replicas-share-this-secret-7Hq2xK9pL4mZ8vB3nR6t',
       });
-      children.push(child);
-      return { child, base: `http://127.0.0.1:${port}` };
+      children.push(bff.child);
+      return bff;
     };
     const a = await start();
     const b = await start();
@@ -97,10 +72,7 @@ describe('two BFF processes on one PostgreSQL', () => {
       ).rows;
 
     // Both start at once; the leases give each region to one of them.
-    await until('both ready', async () => {
-      const ready = await Promise.all([a, b].map((p) => fetch(`${p.base}/readyz`).then((r) => r.ok)));
-      return ready.every(Boolean) ? true : undefined;
-    });
+    await Promise.all([a.ready(90_000), b.ready(90_000)]);
     // One pass per region, not two: its pages, and the pages of its FC 2.0 functions.
     const pagesOfOnePass = (region: string) => {
       const stored = [...(emulator.fleet.region(region)?.scan(undefined) ?? [])];
