@@ -1,24 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '@fc-fleet/fleet-index';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../env.ts';
 import { createLogger } from '../observability/logger.ts';
+import { tempDirs } from '../test-support/temp-dirs.ts';
 import { openIndex } from './open-index.ts';
 
 // What an operator meets when the embedded index cannot be used: a refusal at start that names
 // the directory and says what to do, never a stack trace or a silently empty index.
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-fleet-open-index-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirs('fc-fleet-open-index-');
 const logger = createLogger({ level: 'error', sink: () => {} });
 const envFor = (dir: string) => {
   const parsed = parseEnv({ FC_DATA_DIR: dir });

@@ -1,19 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../env.ts';
+import { tempDirs } from '../test-support/temp-dirs.ts';
 import { SECRET_FILE, sessionSecret } from './session-secret.ts';
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-fleet-secret-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirs('fc-fleet-secret-');
 const envOf = (vars: Record<string, string>) => {
   const parsed = parseEnv(vars);
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));

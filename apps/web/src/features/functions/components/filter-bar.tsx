@@ -10,6 +10,38 @@ import { RegionPicker } from './region-picker.tsx';
 
 const MEMORY_STEPS = [128, 256, 512, 1024, 2048, 4096, 8192, 16_384, 32_768, 65_536];
 
+const MEMORY_BOUNDS = {
+  memoryMin: { label: 'Minimum memory', sign: '≥' },
+  memoryMax: { label: 'Maximum memory', sign: '≤' },
+} as const;
+
+/** One end of the memory range: any, or a step from 128 MB to 64 GB. */
+function MemorySelect({
+  bound,
+  view,
+  setView,
+}: Pick<FilterControlProps, 'view' | 'setView'> & { bound: keyof typeof MEMORY_BOUNDS }) {
+  const { label, sign } = MEMORY_BOUNDS[bound];
+  const value = view[bound];
+  return (
+    <Select
+      label={label}
+      value={value === undefined ? '' : String(value)}
+      onChange={(e) => {
+        const raw = e.target.value;
+        setView((v) => ({ ...v, [bound]: raw ? Number(raw) : undefined }));
+      }}
+      options={[
+        { value: '', label: `Memory ${sign} any` },
+        ...MEMORY_STEPS.map((m) => ({
+          value: String(m),
+          label: `${sign} ${m >= 1024 ? `${m / 1024} GB` : `${m} MB`}`,
+        })),
+      ]}
+    />
+  );
+}
+
 /** The regions the picker offers: the account's, or every configured one for "All accounts". */
 export function regionsOf(view: ViewState, meta: Meta | undefined): string[] {
   if (!meta) return [];
@@ -72,34 +104,8 @@ export function FilterBar({ view, meta, facets, setView }: FilterControlProps) {
         delayMs={700}
         className="w-36"
       />
-      <Select
-        label="Minimum memory"
-        value={view.memoryMin === undefined ? '' : String(view.memoryMin)}
-        onChange={(e) =>
-          setView((v) => ({ ...v, memoryMin: e.target.value ? Number(e.target.value) : undefined }))
-        }
-        options={[
-          { value: '', label: 'Memory ≥ any' },
-          ...MEMORY_STEPS.map((m) => ({
-            value: String(m),
-            label: `≥ ${m >= 1024 ? `${m / 1024} GB` : `${m} MB`}`,
-          })),
-        ]}
-      />
-      <Select
-        label="Maximum memory"
-        value={view.memoryMax === undefined ? '' : String(view.memoryMax)}
-        onChange={(e) =>
-          setView((v) => ({ ...v, memoryMax: e.target.value ? Number(e.target.value) : undefined }))
-        }
-        options={[
-          { value: '', label: 'Memory ≤ any' },
-          ...MEMORY_STEPS.map((m) => ({
-            value: String(m),
-            label: `≤ ${m >= 1024 ? `${m / 1024} GB` : `${m} MB`}`,
-          })),
-        ]}
-      />
+      <MemorySelect bound="memoryMin" view={view} setView={setView} />
+      <MemorySelect bound="memoryMax" view={view} setView={setView} />
     </div>
   );
 }
