@@ -1,6 +1,6 @@
 import { writeChangeQuery } from '@fc-fleet/fleet-contract';
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-client.ts';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { cursorQueryOptions } from '../../../lib/cursor-query.ts';
 import { filterParams, type ViewState } from '../../../lib/view-state.ts';
 import { parseChanges } from './parse-changes.ts';
 
@@ -25,24 +25,12 @@ export function historyParams(account: string | undefined, region: string, name:
   return out;
 }
 
-/** Fetches one page of `/api/changes` for a query and a cursor. */
-export function fetchChangesPage(query: string, cursor: string | undefined, signal?: AbortSignal) {
-  const params = new URLSearchParams(query);
-  params.set('limit', String(CHANGES_PAGE_SIZE));
-  if (cursor) params.set('cursor', cursor);
-  return getJson('api/changes', parseChanges, { params, signal });
-}
-
 /** Query options of the history, newest first; the key is the query, never the cursor. */
 export function changesQueryOptions(query: string) {
-  return infiniteQueryOptions({
-    queryKey: ['changes', query],
-    queryFn: ({ pageParam, signal }) => fetchChangesPage(query, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.cursor,
-    staleTime: 15_000,
-    retry: false,
-  });
+  return cursorQueryOptions(
+    { endpoint: 'changes', parse: parseChanges, limit: CHANGES_PAGE_SIZE, staleTime: 15_000 },
+    query,
+  );
 }
 
 /** The history of a query, page by page; while a new filter loads, the previous events stay. */
