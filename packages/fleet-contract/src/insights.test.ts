@@ -7,6 +7,14 @@ const VIEW =
 const pick = (p: InsightPick, view = VIEW) => pickParams(new URLSearchParams(view), p).toString();
 
 describe('the table a number of the insights links to', () => {
+  it('adds a tag to a view without tags, and lists every region of an account', () => {
+    expect(pick({ kind: 'tag', key: 'env', value: 'prod' }, 'region=all')).toBe('region=all&tags=env%3Dprod');
+    expect(pick({ kind: 'tag', key: 'env', value: null }, 'region=all')).toBe('region=all&tags=%21env');
+    expect(
+      pick({ kind: 'account', account: 'dev', regions: ['cn-shanghai', 'cn-beijing'] }, 'account=all'),
+    ).toBe('account=dev&region=cn-shanghai%2Ccn-beijing');
+  });
+
   it('keeps the view and sets, adds or replaces the pick of each kind', () => {
     const cases: [InsightPick, string][] = [
       [

@@ -66,6 +66,46 @@ describe('the filters of a view, defined once', () => {
     expect(read(`tags=${'k=v,'.repeat(20)}`).problems).toEqual([]);
   });
 
+  it('reads the edges of tags, lists and integers as written, and says exactly what is wrong', () => {
+    const ok = read('tags=%20!env,%20team%20=pay&has=vpc,%20gpu,&memoryMin=0&memoryMax=1048576');
+    expect(ok.problems).toEqual([]);
+    expect(ok.filters).toEqual({
+      tags: [
+        { Key: 'env', Absent: true },
+        { Key: 'team', Value: 'pay' },
+      ],
+      has: ['vpc', 'gpu'],
+      memoryMin: 0,
+      memoryMax: 1_048_576,
+    });
+    const key = (n: number) => read(`tags=${'k'.repeat(n)}=v`).problems.length;
+    expect([key(128), key(129)]).toEqual([0, 1]);
+    const message = (query: string) => read(query).problems.map((p) => `${p.param} ${p.message}`);
+    expect(message('tags=%3Dx')).toEqual([
+      'tags takes key=value pairs, keys alone or !key, separated by commas (got "=x")',
+    ]);
+    expect(message('tags=!')).toHaveLength(1);
+    // Integers: digits only, within bounds; a value is clipped to 40 characters in the message.
+    for (const bad of ['%2B1', '1e3', '%201', '1048577', '0x10'])
+      expect(message(`memoryMin=${bad}`), bad).toEqual([
+        `memoryMin must be an integer from 0 to 1048576 (got "${decodeURIComponent(bad)}")`,
+      ]);
+    expect(message(`memoryMax=${'9'.repeat(41)}`)).toEqual([
+      `memoryMax must be an integer from 0 to 1048576 (got "${'9'.repeat(40)}…")`,
+    ]);
+    expect(message(`internetAccess=${'y'.repeat(40)}`)).toEqual([
+      `internetAccess must be true or false (got "${'y'.repeat(40)}")`,
+    ]);
+    expect(message('has=vpc,wings&q=a%01b&resourceGroupId=rg%20x')).toEqual([
+      'q contains control characters',
+      'resourceGroupId is not valid (got "rg x")',
+      'has takes a comma list of vpc, nas, oss, gpu, container, layers, tracing, logs (got "vpc,wings")',
+    ]);
+    // An empty value is no filter, read or written.
+    expect(read('q=&has=&tags=&memoryMin=').filters).toEqual({});
+    expect(writeFilters({ q: '', has: [], lacks: [], tags: [] }).toString()).toBe('');
+  });
+
   it('reads a tag a function must not have, and the insights filters', () => {
     const { filters, problems } = read('tags=!env,team=pay&lifecycle=eol&lacks=vpc,nas&acceleration=Ready');
     expect(problems).toEqual([]);

@@ -151,6 +151,11 @@ describe('the index filters of a view', () => {
       has: ['gpu', 'vpc'],
       lacks: ['nas', 'oss'],
     });
+    // Lists given backwards are put in order, whatever their length.
+    expect(toIndexFilters(list('has=vpc,oss,nas,gpu&lacks=tracing,logs,layers,container'))).toMatchObject({
+      has: ['gpu', 'nas', 'oss', 'vpc'],
+      lacks: ['container', 'layers', 'logs', 'tracing'],
+    });
     expect(toIndexFilters(list('runtime=go1&q='))).toEqual({
       accounts: ['prod'],
       regions: ['cn-hangzhou'],
@@ -168,15 +173,28 @@ describe('query parameter helpers', () => {
     expect(clip('abcdef', 3)).toBe('abc…');
   });
 
+  it('refuses a parameter with a control character, whatever its name', () => {
+    for (const bad of ['%00', 'x%0Ay', '%1F', '%7F'])
+      expect(
+        refusal(() => params(`a=${bad}`)),
+        bad,
+      ).toEqual({
+        code: 'InvalidParameter',
+        message: 'Parameter "a" contains control characters.',
+      });
+    expect(params('a=%7E%20x').get('a')).toBe('~ x');
+  });
+
   it('reads a string within its length and pattern, empty as absent', () => {
     const p = params('a=abc&b=');
     expect(stringParam(p, 'a', 3)).toBe('abc');
     expect(stringParam(p, 'b', 3)).toBeUndefined();
     expect(stringParam(p, 'missing', 3)).toBeUndefined();
     expect(refusal(() => stringParam(p, 'a', 2)).message).toBe('Parameter "a" is longer than 2 characters.');
-    expect(refusal(() => stringParam(p, 'a', 9, /^\d+$/, 'digits')).message).toBe(
-      'Parameter "a" is not valid: digits (got "abc").',
-    );
+    expect(refusal(() => stringParam(p, 'a', 9, /^\d+$/, 'digits'))).toEqual({
+      code: 'InvalidParameter',
+      message: 'Parameter "a" is not valid: digits (got "abc").',
+    });
     expect(refusal(() => stringParam(p, 'a', 9, /^\d+$/)).message).toBe(
       'Parameter "a" is not valid (got "abc").',
     );

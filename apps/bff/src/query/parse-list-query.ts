@@ -66,7 +66,8 @@ export function parseScope(
   if (regionParam === 'all') return { accounts: chosen, regions: configured };
   const regions = [...new Set(regionParam.split(',').map((r) => r.trim()))];
   const unknown = regions.filter((r) => !configured.includes(r));
-  if (unknown.length > 0 || regions.length === 0) {
+  // Never empty: `,` alone is one unknown region, ''.
+  if (unknown.length > 0) {
     throw new ApiError(
       'UnknownRegion',
       `Region "${clip(unknown.join(',') || regionParam)}" is not configured for ${alias === 'all' ? 'any account' : `account ${chosen[0]?.alias ?? ''}`}. Configured: ${configured.join(', ')}, or all.`,

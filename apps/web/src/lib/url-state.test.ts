@@ -218,6 +218,43 @@ describe('URL state', () => {
     expect(problems).toEqual(['Ignored account="<script>": not an account name.']);
   });
 
+  it('reads the edges of a link as written: whole names, defaults, limits, and a clipped reason', () => {
+    const read = (search: string) => parseView(search);
+    // Names checked whole, not in part.
+    for (const search of ['?region=cn-hangzhou!', '?region=9cn-hangzhou', '?account=prod!', '?account=!prod'])
+      expect(read(search).problems, search).toHaveLength(1);
+    expect(read('?region=cn-hangzhou,%20cn-shanghai').view.regions).toEqual(['cn-hangzhou', 'cn-shanghai']);
+    // The drawer: region/name or account/region/name, a name of at most 128 characters.
+    const fn = (value: string) => read(`?fn=${value}`).view.fn;
+    expect(fn('cn-hangzhou/f')).toStrictEqual({ region: 'cn-hangzhou', name: 'f' });
+    expect(fn('prod/cn-hangzhou/f')).toStrictEqual({ account: 'prod', region: 'cn-hangzhou', name: 'f' });
+    expect(fn(`cn-hangzhou/${'n'.repeat(128)}`)?.name).toHaveLength(128);
+    for (const bad of [
+      'cn-hangzhou',
+      `cn-hangzhou/${'n'.repeat(129)}`,
+      'cn-hangzhou/f/x/y',
+      '_prod/cn-hangzhou/f',
+      'prod!/cn-hangzhou/f',
+    ])
+      expect(fn(bad), bad).toBeUndefined();
+    // A sort without a direction is ascending; a direction that is neither is refused.
+    expect(read('?sort=memorySize').view.sort).toEqual({ field: 'memorySize', dir: 'asc' });
+    expect(read('?sort=memorySize:up')).toMatchObject({
+      view: { sort: DEFAULT_VIEW.sort },
+      problems: ['Ignored sort="memorySize:up"; sorted by name instead.'],
+    });
+    expect(read('?tab=secrets').problems).toEqual(['Unknown drawer tab "secrets"; showing the overview.']);
+    expect([read('?embed=true').view.embed, read('?embed=yes').view.embed]).toEqual([true, false]);
+    expect(read('?theme=system')).toMatchObject({ view: { theme: 'system' }, problems: [] });
+    // What a reason quotes of a value is clipped to 40 characters.
+    expect(read(`?${'p'.repeat(41)}=1`).problems).toEqual([
+      `Ignored the unknown parameter "${'p'.repeat(40)}…".`,
+    ]);
+    expect(read(`?${'p'.repeat(40)}=1`).problems).toEqual([
+      `Ignored the unknown parameter "${'p'.repeat(40)}".`,
+    ]);
+  });
+
   it('reads and writes the lifecycle, lacks, acceleration and absent-tag filters', () => {
     const search = '?region=all&tags=!env,team=data&acceleration=Ready&lacks=vpc,nas&lifecycle=deprecated';
     const { view, problems } = parseView(search);

@@ -35,6 +35,9 @@ describe('the view a part of the page shows', () => {
     expect(key('?has=vpc,gpu&lacks=oss,nas&sort=name:desc')).toBe(key('?lacks=nas,oss&has=gpu,vpc'));
     expect(key('?has=vpc,gpu&lacks=oss,nas')).toBe('has=gpu%2Cvpc&lacks=nas%2Coss');
     expect(key('?has=vpc')).not.toBe(key('?has=gpu'));
+    // Text filters count without the spaces around them; only spaces is no filter.
+    expect(key('?q=%20pay%20&prefix=%20%20')).toBe(key('?q=pay'));
+    expect(key('?q=pay')).toBe('q=pay');
   });
 
   it('calls a view filtered when it narrows more than its account and regions', () => {

@@ -120,14 +120,13 @@ export const isFiltered = (view: ViewState): boolean =>
   filterParams(view).toString() !== scopeParams(view).toString();
 
 /**
- * The filters of a view in a normal form (features in a fixed order, parameters sorted), so every
- * view that selects the same functions shares one cached answer (`/api/facets`, `/api/insights`).
+ * The filters of a view in a normal form (features sorted; the parameters in the one order
+ * `filterParams` writes them), so every view that selects the same functions shares one cached
+ * answer (`/api/facets`, `/api/insights`).
  * @example selectionKey({ ...DEFAULT_VIEW, has: ['vpc', 'gpu'] }) // 'has=gpu%2Cvpc'
  */
 export function selectionKey(view: ViewState): string {
-  const params = filterParams({ ...view, has: [...view.has].sort(), lacks: [...view.lacks].sort() });
-  params.sort();
-  return params.toString();
+  return filterParams({ ...view, has: [...view.has].sort(), lacks: [...view.lacks].sort() }).toString();
 }
 
 /** The BFF query for a view (no cursor, no limit): the filters, the regions and the sort. */
