@@ -42,16 +42,10 @@ const version =
   (JSON.parse(readFileSync(resolve(here, '../package.json'), 'utf8')) as { version?: string }).version ??
   'dev';
 let sql: Awaited<ReturnType<typeof openIndex>>;
-try {
-  sql = await openIndex(env, { demo: resolved.demo, logger });
-} catch (error) {
-  process.stderr.write(
-    `fc-fleet: refusing to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-}
 let kept: Awaited<ReturnType<typeof sessionSecret>>;
 try {
+  sql = await openIndex(env, { demo: resolved.demo, logger });
+  // After the index: its directory exists now, and keeps the secret when FC_SESSION_SECRET is not set.
   kept = await sessionSecret(env, { demo: resolved.demo });
 } catch (error) {
   process.stderr.write(
