@@ -85,9 +85,11 @@ describe('two BFF processes on one PostgreSQL', () => {
       (await (await fetch(`${base}/api/functions?region=all&sort=memorySize:desc&limit=100`)).json()) as {
         functions: unknown[];
       };
+    // Alike but for the cursor: it carries its expiry in whole seconds, which two requests can straddle.
+    const withoutCursor = (answer: unknown) => ({ ...(answer as object), cursor: undefined });
     const [fromA, fromB] = await Promise.all([page(a.base), page(b.base)]);
     expect(fromA.functions).toHaveLength(100);
-    expect(fromB).toEqual(fromA);
+    expect(withoutCursor(fromB)).toEqual(withoutCursor(fromA));
     const next = async (base: string, cursor: unknown) =>
       (
         await fetch(
@@ -95,7 +97,9 @@ describe('two BFF processes on one PostgreSQL', () => {
         )
       ).json();
     const cursor = (fromA as { cursor?: string }).cursor;
-    expect(await next(b.base, cursor)).toEqual(await next(a.base, cursor));
+    // A cursor made by one replica is good on the other (they share FC_SESSION_SECRET).
+    expect(withoutCursor(await next(b.base, cursor))).toEqual(withoutCursor(await next(a.base, cursor)));
+    expect((await next(b.base, cursor)).functions).toHaveLength(100);
 
     // A change, a refresh, and the lease holder of the region dies in the middle of its pass.
     emulator.putFunction('cn-hangzhou', {
