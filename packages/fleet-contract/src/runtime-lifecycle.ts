@@ -24,6 +24,16 @@ export const LIFECYCLE_SHORT: Record<Lifecycle, string> = {
   current: '',
 };
 
+/**
+ * A runtime's name with its status's short word, where room is short (selects, chart labels).
+ * @example withLifecycle('nodejs8', 'deprecated') // 'nodejs8 · deprecated'
+ * @example withLifecycle('go1', 'current') // 'go1'
+ */
+export function withLifecycle(name: string, status: Lifecycle): string {
+  const word = LIFECYCLE_SHORT[status];
+  return word ? `${name} · ${word}` : name;
+}
+
 /** Where a fact comes from: a name a reader can look up, and its address. */
 export interface LifecycleSource {
   name: string;

@@ -2,10 +2,10 @@ import {
   CHANGED_WITHIN,
   type ChangedWithin,
   LIFECYCLE_LABELS,
-  LIFECYCLE_SHORT,
   LIFECYCLE_STATUSES,
   type Lifecycle,
   lifecycleOf,
+  withLifecycle,
 } from '@fc-fleet/fleet-contract';
 import { Select } from '../../../components/ui/select.tsx';
 import type { ViewState } from '../../../lib/view-state.ts';
@@ -33,10 +33,8 @@ const isChangedWithin = (value: string): value is ChangedWithin => value in CHAN
 const isLifecycle = (value: string): value is Lifecycle =>
   (LIFECYCLE_STATUSES as readonly string[]).includes(value);
 // What a runtime's option adds to its name: `nodejs8 · deprecated (41)`.
-const runtimeLabel = (now: Date) => (runtime: string) => {
-  const word = LIFECYCLE_SHORT[lifecycleOf(runtime, now).status];
-  return word ? `${runtime} · ${word}` : runtime;
-};
+const runtimeLabel = (now: Date) => (runtime: string) =>
+  withLifecycle(runtime, lifecycleOf(runtime, now).status);
 
 /** A select of one counted facet: "any" first, then each value with how many functions of the view have it. */
 function CountedSelect({

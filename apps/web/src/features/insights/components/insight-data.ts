@@ -3,9 +3,9 @@ import {
   type InsightPick,
   type InsightsAnswer,
   LIFECYCLE_LABELS,
-  LIFECYCLE_SHORT,
   type Lifecycle,
   lifecycleOf,
+  withLifecycle,
 } from '@fc-fleet/fleet-contract';
 import { formatCount, formatMemory } from '../../../lib/format.ts';
 
@@ -37,10 +37,9 @@ export function runtimeData(answer: InsightsAnswer): InsightDatum[] {
   const at = new Date(answer.at);
   return answer.byRuntime.map(({ value, count }) => {
     const status = lifecycleOf(value, at).status;
-    const word = LIFECYCLE_SHORT[status];
     return {
       key: value ?? '',
-      label: `${value ?? 'no runtime'}${word ? ` · ${word}` : ''}`,
+      label: withLifecycle(value ?? 'no runtime', status),
       count,
       status,
       ...(value === null ? {} : { pick: { kind: 'runtime', runtime: value } as const }),
